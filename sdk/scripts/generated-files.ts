@@ -25,7 +25,7 @@ export interface GeneratedFile {
 export async function generatedFiles(): Promise<GeneratedFile[]> {
   const specText = await readFile(specUrl, "utf8");
   const doc = parse(specText, { maxAliasCount: -1 });
-  const types = HEADER + astToString(await openapiTS(doc as any, { alphabetize: false }));
+  const types = HEADER + astToString(await openapiTS(doc as any, { alphabetize: false, defaultNonNullable: false }));
   return [
     { path: fileURLToPath(new URL("openapi.ts", generatedDir)), content: types },
     { path: fileURLToPath(new URL("zod.ts", generatedDir)), content: generateZodModule(doc) },

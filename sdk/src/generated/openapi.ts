@@ -622,7 +622,7 @@ export interface components {
              * @description Create the tenant read-only.
              * @default false
              */
-            readOnly: boolean;
+            readOnly?: boolean;
         };
         /** @description One page of tenants. */
         TenantList: {
@@ -688,17 +688,17 @@ export interface components {
         EnvironmentCreate: {
             name: components["schemas"]["EnvironmentName"];
             /** @default 0 */
-            maxConcurrentCalls: components["schemas"]["MaxConcurrentCalls"];
+            maxConcurrentCalls?: components["schemas"]["MaxConcurrentCalls"];
             /**
              * @description Leave the environment out of the switcher.
              * @default false
              */
-            hidden: boolean;
+            hidden?: boolean;
             /**
              * @description Refuse deletion while true.
              * @default false
              */
-            deletionProtection: boolean;
+            deletionProtection?: boolean;
         };
         /**
          * @description The fields to change.

@@ -1,0 +1,72 @@
+import { http, HttpResponse } from "msw";
+import { describe, expect, it } from "vitest";
+import {
+  AuthenticationError, CallplaneError, ConflictError, NotFoundError, PermissionError,
+  PreconditionFailedError, ServerError, ValidationError,
+} from "../index.js";
+import { ENDPOINT, problem, TOKEN } from "../test-support/fixtures.js";
+import { server, testClient, useMswServer } from "../test-support/msw.js";
+
+useMswServer();
+
+const answerWith = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  server.use(http.all(`${ENDPOINT}/*`, () => HttpResponse.json(body as any, { status, headers: { "Content-Type": "application/problem+json", ...headers } })));
+
+describe("errors", () => {
+  it("turn a 422 problem into a ValidationError carrying every field path", async () => {
+    answerWith(422, problem(422, "Validation failed", {
+      detail: "2 fields are invalid.",
+      errors: [
+        { path: "name", message: "must be at least 3 characters" },
+        { path: "website", message: "must start with http:// or https://" },
+      ],
+    }), { "X-Request-Id": "req_42" });
+    const error = await testClient().tenant.update({ name: "Ac" }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toBeInstanceOf(CallplaneError);
+    expect(error).toMatchObject({ status: 422, title: "Validation failed", detail: "2 fields are invalid.", requestId: "req_42" });
+    expect(error.type).toBe("https://callplane.dev/problems/validation-failed");
+    expect(error.fieldErrors).toEqual([
+      { path: "name", message: "must be at least 3 characters" },
+      { path: "website", message: "must start with http:// or https://" },
+    ]);
+    expect(error.message).toBe("422 Validation failed: 2 fields are invalid. (name: must be at least 3 characters; website: must start with http:// or https://) [request req_42]");
+  });
+
+  it.each([
+    [400, ValidationError],
+    [401, AuthenticationError],
+    [403, PermissionError],
+    [404, NotFoundError],
+    [409, ConflictError],
+    [412, PreconditionFailedError],
+    [500, ServerError],
+  ] as const)("map %i to %o", async (status, ErrorClass) => {
+    answerWith(status, problem(status, "Something"));
+    const error = await testClient({ maxRetries: 0 }).environments.get("env_1").catch((e) => e);
+    expect(error).toBeInstanceOf(ErrorClass);
+    expect(error.status).toBe(status);
+    expect(error.name).toBe(ErrorClass.name);
+  });
+
+  it("still type an error whose body is not a problem (a proxy's HTML page)", async () => {
+    server.use(http.get(`${ENDPOINT}/v1/tenant`, () => new HttpResponse("<html>Bad gateway</html>", { status: 502, statusText: "Bad Gateway" })));
+    const error = await testClient({ maxRetries: 0 }).tenant.get().catch((e) => e);
+    expect(error).toBeInstanceOf(ServerError);
+    expect(error.title).toBe("Bad Gateway");
+    expect(error.fieldErrors).toEqual([]);
+  });
+
+  it("never repeat the client's token or any Callplane secret in a message", async () => {
+    answerWith(401, problem(401, "Authentication required", {
+      detail: `The token ${TOKEN} was revoked; the key cpk_live_abcdef0123456789 is not valid here.`,
+      errors: [{ path: "authorization", message: `Bearer ${TOKEN} is unknown` }],
+    }));
+    const error = await testClient().tenant.get().catch((e) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    const everything = JSON.stringify({ message: error.message, detail: error.detail, fieldErrors: error.fieldErrors, stack: error.stack });
+    expect(everything).not.toContain(TOKEN);
+    expect(everything).not.toContain("cpk_live_abcdef0123456789");
+    expect(error.detail).toContain("cpk_…6789");
+  });
+});
