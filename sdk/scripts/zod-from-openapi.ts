@@ -22,6 +22,24 @@ const SUPPORTED_KEYWORDS = new Set([
 const HTTP_METHODS = ["get", "put", "post", "patch", "delete"];
 
 export function generateZodModule(doc: OpenApiDocument): string {
+  const body = emitModule(doc);
+  return [
+    "// Generated from openapi/callplane.yaml by sdk/scripts/generate.ts. Do not edit by hand:",
+    "// change the spec and run `pnpm generate`.",
+    "/* eslint-disable */",
+    'import * as z from "zod/mini";',
+    'import { expected, ianaTimeZone, namedRules, strictKeys } from "../validation/rules.js";',
+    "",
+    'const string = z.string({ error: expected("a string") });',
+    'const int = z.int({ error: expected("a whole number") });',
+    'const number = z.number({ error: expected("a number") });',
+    'const boolean = z.boolean({ error: expected("true or false") });',
+    "",
+    body,
+  ].join("\n");
+}
+
+function emitModule(doc: OpenApiDocument): string {
   const schemas = doc.components?.schemas ?? {};
   const emitted = new Map<string, string>();
   const visiting = new Set<string>();
@@ -44,12 +62,6 @@ export function generateZodModule(doc: OpenApiDocument): string {
     .join("\n");
 
   return [
-    "// Generated from openapi/callplane.yaml by sdk/scripts/generate.ts. Do not edit by hand:",
-    "// change the spec and run `pnpm generate`.",
-    "/* eslint-disable */",
-    'import * as z from "zod/mini";',
-    'import { expected, ianaTimeZone, namedRules, strictKeys } from "../validation/rules.js";',
-    "",
     ...emitted.values(),
     "/** The schema of each operation's successful JSON response, by operationId (undefined: no body). */",
     `export const responseSchemas = {\n${responseLines}\n} as const;`,
@@ -103,7 +115,7 @@ function emitSchema(schema: JsonSchema, where: string, need: (name: string) => v
     case "string": return emitString(schema);
     case "integer":
     case "number": return emitNumber(schema);
-    case "boolean": return `z.boolean({ error: expected("true or false") })`;
+    case "boolean": return "boolean";
     case "null": return "z.null()";
     case "array": return emitArray(schema, where, need);
     case "object": return emitObject(schema, where, need);
@@ -134,7 +146,7 @@ function emitString(schema: JsonSchema): string {
     case "email": base = `z.email({ error: expected("an email address") })`; break;
     case "date-time": base = `z.iso.datetime({ offset: true, error: expected("an RFC 3339 date-time such as 2026-11-20T09:30:00Z") })`; break;
     case undefined:
-    case "iana-time-zone": base = `z.string({ error: expected("a string") })`; break;
+    case "iana-time-zone": base = "string"; break;
     default: throw new Error(`string format ${schema.format} is not supported`);
   }
   const { minLength: min, maxLength: max } = schema;
@@ -156,9 +168,7 @@ function emitString(schema: JsonSchema): string {
 }
 
 function emitNumber(schema: JsonSchema): string {
-  const base = schema.type === "integer"
-    ? `z.int({ error: expected("a whole number") })`
-    : `z.number({ error: expected("a number") })`;
+  const base = schema.type === "integer" ? "int" : "number";
   const checks: string[] = [];
   const { minimum: min, maximum: max } = schema;
   const range = min !== undefined && max !== undefined ? `must be between ${min} and ${max}` : undefined;

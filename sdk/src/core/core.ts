@@ -11,6 +11,7 @@ import type { CallContext, Middleware } from "./middleware.js";
 import { composeMiddleware } from "./middleware.js";
 import { redactSecrets } from "./redact.js";
 import { parseRetryAfter } from "./retry.js";
+import { abortError } from "./timeout.js";
 import { attachResponse, responseMeta, type WithResponse } from "./response.js";
 
 export type OperationId = keyof typeof responseSchemas;
@@ -41,6 +42,7 @@ export interface CoreSettings {
 export type CallInit = {
   fetch: (request: Request) => Promise<Response>;
   headers: Record<string, string | undefined>;
+  signal: AbortSignal;
 };
 
 type Answer<D> = { data?: D; error?: unknown; response: Response };
@@ -56,21 +58,29 @@ export class CallplaneCore {
 
   /** Sends one operation through the pipeline and turns the answer into a value or an error. */
   async call<D>(operationId: OperationId, options: RequestOptions | undefined, send: (init: CallInit) => Promise<Answer<D>>): Promise<WithResponse<NonNullable<D>>> {
+    const signal = options?.signal;
     const context: CallContext = {
       operationId,
       timeoutMs: options?.timeoutMs ?? this.#settings.timeoutMs,
-      signal: options?.signal,
+      signal,
       attempt: 0,
+      attemptController: new AbortController(),
     };
     const init: CallInit = {
       fetch: composeMiddleware(this.#settings.middleware, this.#settings.fetch, context),
       headers: { "If-Match": options?.ifMatch, "Idempotency-Key": options?.idempotencyKey },
+      signal: context.attemptController.signal,
     };
+    // The caller's signal cancels whichever attempt is in flight.
+    const cancel = () => context.attemptController.abort(signal?.reason);
+    signal?.addEventListener("abort", cancel, { once: true });
     let answer: Answer<D>;
     try {
       answer = await send(init);
     } catch (error) {
-      throw this.#connectionError(error);
+      throw signal?.aborted ? abortError(signal) : this.#connectionError(error);
+    } finally {
+      signal?.removeEventListener("abort", cancel);
     }
     const { response } = answer;
     if (!response.ok) throw this.#errorFromAnswer(response, answer.error);

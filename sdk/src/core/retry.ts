@@ -1,5 +1,5 @@
 import { AbortError, ConnectionError, ResponseValidationError } from "./errors.js";
-import type { Middleware } from "./middleware.js";
+import { renewAttempt, type Middleware } from "./middleware.js";
 
 export interface RetrySettings {
   /** Retries after the first attempt. */
@@ -36,12 +36,14 @@ export function backoffDelay(retry: number, settings: RetrySettings, random = Ma
  */
 export function retryMiddleware(settings: RetrySettings): Middleware {
   return async (request, next, context) => {
+    // A body can be read once: keep an unread copy for retries.
+    const source = settings.maxRetries > 0 && request.body ? request.clone() : request;
     for (let attempt = 1; ; attempt++) {
       context.attempt = attempt;
       const lastAttempt = attempt > settings.maxRetries;
       let delayMs: number;
       try {
-        const response = await next(request.clone());
+        const response = await next(attempt === 1 ? request : renewAttempt(source, context));
         if (lastAttempt || !isRetryableStatus(response.status)) return response;
         const retryAfter = parseRetryAfter(response.headers.get("Retry-After"));
         delayMs = retryAfter !== undefined ? Math.min(retryAfter, settings.maxDelayMs) : backoffDelay(attempt, settings);

@@ -4,14 +4,19 @@
 import * as z from "zod/mini";
 import { expected, ianaTimeZone, namedRules, strictKeys } from "../validation/rules.js";
 
+const string = z.string({ error: expected("a string") });
+const int = z.int({ error: expected("a whole number") });
+const number = z.number({ error: expected("a number") });
+const boolean = z.boolean({ error: expected("true or false") });
+
 /** Who did something. */
 export const Actor = z.looseObject({
   /** What kind of credential acted. */
   type: z.enum(["user","apiToken","tenantApiKey","platform","system"], { error: expected("one of user, apiToken, tenantApiKey, platform, system") }),
   /** The user's or token's id; null for the tenant API key, the platform and the system. */
-  id: z.nullable(z.string({ error: expected("a string") })),
+  id: z.nullable(string),
   /** A display name. */
-  name: z.string({ error: expected("a string") }),
+  name: string,
 }, { error: expected("an object") });
 
 /** An RFC 3339 instant in UTC. */
@@ -20,14 +25,14 @@ export const Timestamp = z.iso.datetime({ offset: true, error: expected("an RFC 
 /** A freshly rotated tenant API key, returned once. */
 export const ApiKeyRotation = z.looseObject({
   /** The new key. Treat it as a password. */
-  apiKey: z.string({ error: expected("a string") }),
+  apiKey: string,
   /** The new key, masked, as it is shown from now on. */
-  apiKeyMasked: z.string({ error: expected("a string") }),
+  apiKeyMasked: string,
   rotatedAt: Timestamp,
 }, { error: expected("an object") });
 
 /** An object's id. */
-export const Id = z.string({ error: expected("a string") }).check(z.minLength(1, "must not be empty"), z.maxLength(64, "must be 1 to 64 characters"), z.regex(/^[A-Za-z0-9_-]+$/, "must contain only letters, digits, _ and -"));
+export const Id = string.check(z.minLength(1, "must not be empty"), z.maxLength(64, "must be 1 to 64 characters"), z.regex(/^[A-Za-z0-9_-]+$/, "must contain only letters, digits, _ and -"));
 
 /** `read` tokens may only read; `write` tokens may also change settings, if their owner may. */
 export const TokenScope = z.enum(["read","write"], { error: expected("one of read, write") });
@@ -36,10 +41,10 @@ export const TokenScope = z.enum(["read","write"], { error: expected("one of rea
 export const ApiToken = z.looseObject({
   id: Id,
   /** What the token is for. */
-  name: z.string({ error: expected("a string") }).check(z.minLength(1, "must not be empty"), z.maxLength(100, "must be 1 to 100 characters")),
+  name: string.check(z.minLength(1, "must not be empty"), z.maxLength(100, "must be 1 to 100 characters")),
   scope: TokenScope,
   /** The token, masked. */
-  tokenMasked: z.string({ error: expected("a string") }),
+  tokenMasked: string,
   owner: Actor,
   /** When the token stops working; null for never. */
   expiresAt: z.nullable(Timestamp),
@@ -51,14 +56,14 @@ export const ApiToken = z.looseObject({
 /** A new personal API token. */
 export const ApiTokenCreate = z.strictObject({
   /** What the token is for. */
-  name: z.string({ error: expected("a string") }).check(z.minLength(1, "must not be empty"), z.maxLength(100, "must be 1 to 100 characters")),
+  name: string.check(z.minLength(1, "must not be empty"), z.maxLength(100, "must be 1 to 100 characters")),
   scope: TokenScope,
   /** When the token stops working; never when left out or null. */
   expiresAt: z.optional(z.nullable(Timestamp)),
 }, { error: strictKeys });
 
 /** Pass as `cursor` to read the next page; null on the last page. */
-export const NextCursor = z.nullable(z.string({ error: expected("a string") }));
+export const NextCursor = z.nullable(string);
 
 /** One page of API tokens. */
 export const ApiTokenList = z.looseObject({
@@ -70,7 +75,7 @@ export const ApiTokenList = z.looseObject({
 /** An API token with its value, returned once. */
 export const ApiTokenWithSecret = z.extend(ApiToken, {
   /** The token. Treat it as a password. */
-  token: z.string({ error: expected("a string") }),
+  token: string,
 });
 
 /** The kind of object an audit event is about. */
@@ -84,16 +89,16 @@ export const AuditEvent = z.looseObject({
   /** Through what the change was made. */
   source: z.enum(["console","api","terraform","sdk"], { error: expected("one of console, api, terraform, sdk") }),
   /** What happened, as `<resourceType>.<verb>`, e.g. `environment.update`. */
-  action: z.string({ error: expected("a string") }).check(z.regex(/^[A-Za-z]+\.[A-Za-z]+$/, "must look like resourceType.verb")),
+  action: string.check(z.regex(/^[A-Za-z]+\.[A-Za-z]+$/, "must look like resourceType.verb")),
   resourceType: ResourceType,
   /** The object changed; null for the concurrency split. */
-  resourceId: z.nullable(z.string({ error: expected("a string") })),
+  resourceId: z.nullable(string),
   /** The object's fields before the change (secrets redacted); null for a creation. */
   before: z.nullable(z.record(z.string(), z.unknown(), { error: expected("an object") })),
   /** The object's fields after the change (secrets redacted); null for a deletion. */
   after: z.nullable(z.record(z.string(), z.unknown(), { error: expected("an object") })),
   /** The request that made the change. */
-  requestId: z.nullable(z.string({ error: expected("a string") })),
+  requestId: z.nullable(string),
 }, { error: expected("an object") });
 
 /** One page of audit events. */
@@ -104,13 +109,13 @@ export const AuditEventList = z.looseObject({
 }, { error: expected("an object") });
 
 /** The most concurrent calls the tenant's plan allows, split across its environments. */
-export const PlanLimit = z.int({ error: expected("a whole number") }).check(z.gte(0, "must be between 0 and 1000000"), z.lte(1000000, "must be between 0 and 1000000"));
+export const PlanLimit = int.check(z.gte(0, "must be between 0 and 1000000"), z.lte(1000000, "must be between 0 and 1000000"));
 
 /** Unique within the tenant. Letters, digits, spaces, `_`, `.` and `-`, starting with a letter or digit. */
-export const EnvironmentName = z.string({ error: expected("a string") }).check(z.minLength(1, "must not be empty"), z.maxLength(64, "must be 1 to 64 characters"), z.regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/, "must start with a letter or digit and contain only letters, digits, spaces, _, . and -"));
+export const EnvironmentName = string.check(z.minLength(1, "must not be empty"), z.maxLength(64, "must be 1 to 64 characters"), z.regex(/^[A-Za-z0-9][A-Za-z0-9 _.-]*$/, "must start with a letter or digit and contain only letters, digits, spaces, _, . and -"));
 
 /** The most calls the environment may have at once. Within the plan limit. */
-export const MaxConcurrentCalls = z.int({ error: expected("a whole number") }).check(z.gte(0, "must be between 0 and 1000000"), z.lte(1000000, "must be between 0 and 1000000"));
+export const MaxConcurrentCalls = int.check(z.gte(0, "must be between 0 and 1000000"), z.lte(1000000, "must be between 0 and 1000000"));
 
 /** One environment's share of the plan limit. */
 export const ConcurrencyAllocation = z.looseObject({
@@ -123,9 +128,9 @@ export const ConcurrencyAllocation = z.looseObject({
 export const Concurrency = z.looseObject({
   planLimit: PlanLimit,
   /** The sum of every environment's `maxConcurrentCalls`. */
-  allocated: z.int({ error: expected("a whole number") }).check(z.gte(0, "must be 0 or more")),
+  allocated: int.check(z.gte(0, "must be 0 or more")),
   /** What is left of the plan limit. */
-  available: z.int({ error: expected("a whole number") }).check(z.gte(0, "must be 0 or more")),
+  available: int.check(z.gte(0, "must be 0 or more")),
   /** Every environment, hidden ones included, oldest first. */
   allocations: z.array(ConcurrencyAllocation, { error: expected("a list") }),
 }, { error: expected("an object") });
@@ -143,7 +148,7 @@ export const ConcurrencyUpdate = z.strictObject({
 }, { error: strictKeys });
 
 /** The country. */
-export const Country = z.nullable(z.string({ error: expected("a string") }).check(z.maxLength(100, "must be at most 100 characters")));
+export const Country = z.nullable(string.check(z.maxLength(100, "must be at most 100 characters")));
 
 /** An email address. */
 export const Email = z.email({ error: expected("an email address") }).check(z.maxLength(254, "must be at most 254 characters"));
@@ -154,11 +159,11 @@ export const Environment = z.looseObject({
   name: EnvironmentName,
   maxConcurrentCalls: MaxConcurrentCalls,
   /** Hidden environments are not offered in the switcher but still exist and can be managed. */
-  hidden: z.boolean({ error: expected("true or false") }),
+  hidden: boolean,
   /** While true, the environment cannot be deleted. */
-  deletionProtection: z.boolean({ error: expected("true or false") }),
+  deletionProtection: boolean,
   /** The environment's API key, masked. The full key is shown only at creation and rotation. */
-  apiKeyMasked: z.string({ error: expected("a string") }),
+  apiKeyMasked: string,
   createdAt: Timestamp,
   modifiedAt: Timestamp,
 }, { error: expected("an object") });
@@ -168,9 +173,9 @@ export const EnvironmentCreate = z.strictObject({
   name: EnvironmentName,
   maxConcurrentCalls: z.optional(MaxConcurrentCalls),
   /** Leave the environment out of the switcher. */
-  hidden: z.optional(z.boolean({ error: expected("true or false") })),
+  hidden: z.optional(boolean),
   /** Refuse deletion while true. */
-  deletionProtection: z.optional(z.boolean({ error: expected("true or false") })),
+  deletionProtection: z.optional(boolean),
 }, { error: strictKeys });
 
 /** One page of environments. */
@@ -185,23 +190,23 @@ export const EnvironmentUpdate = z.strictObject({
   name: z.optional(EnvironmentName),
   maxConcurrentCalls: z.optional(MaxConcurrentCalls),
   /** Leave the environment out of the switcher. */
-  hidden: z.optional(z.boolean({ error: expected("true or false") })),
+  hidden: z.optional(boolean),
   /** Refuse deletion while true. */
-  deletionProtection: z.optional(z.boolean({ error: expected("true or false") })),
+  deletionProtection: z.optional(boolean),
 }, { error: strictKeys }).check(namedRules.notEmpty);
 
 /** An environment with its API key, returned once. */
 export const EnvironmentWithApiKey = z.extend(Environment, {
   /** The environment's API key. Treat it as a password. */
-  apiKey: z.string({ error: expected("a string") }),
+  apiKey: string,
 });
 
 /** One offending field. */
 export const FieldError = z.looseObject({
   /** Where the field is, e.g. `allocations[1].maxConcurrentCalls`. Empty for the body as a whole. */
-  path: z.string({ error: expected("a string") }),
+  path: string,
   /** What is wrong with it. */
-  message: z.string({ error: expected("a string") }),
+  message: string,
 }, { error: expected("an object") });
 
 /** `admin`: full configuration, manages users and the tenant. `member`: works with agents,
@@ -224,15 +229,15 @@ export const Invitation = z.looseObject({
 }, { error: expected("an object") });
 
 /** The user's display name. */
-export const UserName = z.string({ error: expected("a string") }).check(z.minLength(1, "must not be empty"), z.maxLength(100, "must be 1 to 100 characters"));
+export const UserName = string.check(z.minLength(1, "must not be empty"), z.maxLength(100, "must be 1 to 100 characters"));
 
 /** An initial password. Never returned, never logged. */
-export const Password = z.string({ error: expected("a string") }).check(z.minLength(8, "must be 8 to 128 characters"), z.maxLength(128, "must be 8 to 128 characters"));
+export const Password = string.check(z.minLength(8, "must be 8 to 128 characters"), z.maxLength(128, "must be 8 to 128 characters"));
 
 /** Accepting an invitation. */
 export const InvitationAccept = z.strictObject({
   /** The invitation's secret. */
-  secret: z.string({ error: expected("a string") }).check(z.minLength(1, "must not be empty"), z.maxLength(256, "must be 1 to 256 characters")),
+  secret: string.check(z.minLength(1, "must not be empty"), z.maxLength(256, "must be 1 to 256 characters")),
   name: UserName,
   password: z.optional(Password),
 }, { error: strictKeys });
@@ -242,7 +247,7 @@ export const InvitationCreate = z.strictObject({
   email: Email,
   role: Role,
   /** Days until the invitation expires. The server's default (7) when left out. */
-  expiresInDays: z.optional(z.int({ error: expected("a whole number") }).check(z.gte(1, "must be between 1 and 90"), z.lte(90, "must be between 1 and 90"))),
+  expiresInDays: z.optional(int.check(z.gte(1, "must be between 1 and 90"), z.lte(90, "must be between 1 and 90"))),
 }, { error: strictKeys });
 
 /** One page of invitations. */
@@ -255,20 +260,20 @@ export const InvitationList = z.looseObject({
 /** How long the renewed invitation lasts. */
 export const InvitationRenew = z.strictObject({
   /** Days from now until it expires. The server's default (7) when left out. */
-  expiresInDays: z.optional(z.int({ error: expected("a whole number") }).check(z.gte(1, "must be between 1 and 90"), z.lte(90, "must be between 1 and 90"))),
+  expiresInDays: z.optional(int.check(z.gte(1, "must be between 1 and 90"), z.lte(90, "must be between 1 and 90"))),
 }, { error: strictKeys });
 
 /** An invitation with its acceptance secret, returned once. */
 export const InvitationWithSecret = z.extend(Invitation, {
   /** What the invitee sends to accept. Treat it as a password. */
-  secret: z.string({ error: expected("a string") }),
+  secret: string,
 });
 
 /** Where the logo is served from. Must start with `http://` or `https://`. */
-export const LogoUrl = z.nullable(z.string({ error: expected("a string") }).check(z.maxLength(2048, "must be at most 2048 characters"), z.regex(/^https?:\/\/\S+$/, "must start with http:// or https://")));
+export const LogoUrl = z.nullable(string.check(z.maxLength(2048, "must be at most 2048 characters"), z.regex(/^https?:\/\/\S+$/, "must start with http:// or https://")));
 
 /** An IANA time zone name such as `Europe/Berlin` or `UTC`. */
-export const TimeZone = z.string({ error: expected("a string") }).check(z.minLength(1, "must not be empty"), z.maxLength(64, "must be 1 to 64 characters"), z.regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, "must be an IANA time zone such as Europe/Berlin"), ianaTimeZone);
+export const TimeZone = string.check(z.minLength(1, "must not be empty"), z.maxLength(64, "must be 1 to 64 characters"), z.regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, "must be an IANA time zone such as Europe/Berlin"), ianaTimeZone);
 
 /** A day of the week. */
 export const Weekday = z.enum(["monday","tuesday","wednesday","thursday","friday","saturday","sunday"], { error: expected("one of monday, tuesday, wednesday, thursday, friday, saturday, sunday") });
@@ -277,9 +282,9 @@ export const Weekday = z.enum(["monday","tuesday","wednesday","thursday","friday
 export const ScheduleRange = z.strictObject({
   day: Weekday,
   /** Start, in hours from midnight (0–24). */
-  startHour: z.number({ error: expected("a number") }).check(z.gte(0, "must be between 0 and 24"), z.lte(24, "must be between 0 and 24"), z.multipleOf(0.25, "must be a multiple of 0.25")),
+  startHour: number.check(z.gte(0, "must be between 0 and 24"), z.lte(24, "must be between 0 and 24"), z.multipleOf(0.25, "must be a multiple of 0.25")),
   /** End, in hours from midnight (0–24). After `startHour`. */
-  endHour: z.number({ error: expected("a number") }).check(z.gte(0, "must be between 0 and 24"), z.lte(24, "must be between 0 and 24"), z.multipleOf(0.25, "must be a multiple of 0.25")),
+  endHour: number.check(z.gte(0, "must be between 0 and 24"), z.lte(24, "must be between 0 and 24"), z.multipleOf(0.25, "must be a multiple of 0.25")),
 }, { error: strictKeys }).check(namedRules.startBeforeEnd);
 
 /** When an operator works. `ranges` are stored in UTC; `timezone` is the zone they were
@@ -292,40 +297,40 @@ export const OperatorSchedule = z.strictObject({
 }, { error: strictKeys });
 
 /** A contact number, 7 to 15 digits with an optional leading `+`. */
-export const Phone = z.nullable(z.string({ error: expected("a string") }).check(z.regex(/^\+?[0-9]{7,15}$/, "must be 7 to 15 digits with an optional leading +")));
+export const Phone = z.nullable(string.check(z.regex(/^\+?[0-9]{7,15}$/, "must be 7 to 15 digits with an optional leading +")));
 
 /** An RFC 9457 problem detail, with the offending fields. */
 export const Problem = z.looseObject({
   /** A URI naming the kind of problem. */
-  type: z.string({ error: expected("a string") }),
+  type: string,
   /** A short, stable summary of the kind of problem. */
-  title: z.string({ error: expected("a string") }),
+  title: string,
   /** The HTTP status code. */
-  status: z.int({ error: expected("a whole number") }).check(z.gte(100, "must be between 100 and 599"), z.lte(599, "must be between 100 and 599")),
+  status: int.check(z.gte(100, "must be between 100 and 599"), z.lte(599, "must be between 100 and 599")),
   /** What went wrong this time, for people. */
-  detail: z.optional(z.string({ error: expected("a string") })),
+  detail: z.optional(string),
   /** The request path. */
-  instance: z.optional(z.string({ error: expected("a string") })),
+  instance: z.optional(string),
   /** Same as the `X-Request-Id` header. */
-  requestId: z.optional(z.string({ error: expected("a string") })),
+  requestId: z.optional(string),
   /** Every offending field. Empty when the problem is not about fields. */
   errors: z.array(FieldError, { error: expected("a list") }),
 }, { error: expected("an object") });
 
 /** The mailing address. */
-export const Street = z.nullable(z.string({ error: expected("a string") }).check(z.maxLength(200, "must be at most 200 characters")));
+export const Street = z.nullable(string.check(z.maxLength(200, "must be at most 200 characters")));
 
 /** The organisation's name. At least 3 characters. */
-export const TenantName = z.string({ error: expected("a string") }).check(z.minLength(3, "must be 3 to 100 characters"), z.maxLength(100, "must be 3 to 100 characters"));
+export const TenantName = string.check(z.minLength(3, "must be 3 to 100 characters"), z.maxLength(100, "must be 3 to 100 characters"));
 
 /** A short description. */
-export const TenantDescription = z.nullable(z.string({ error: expected("a string") }).check(z.maxLength(500, "must be at most 500 characters")));
+export const TenantDescription = z.nullable(string.check(z.maxLength(500, "must be at most 500 characters")));
 
 /** The postal code, 3 to 10 characters. */
-export const ZipCode = z.nullable(z.string({ error: expected("a string") }).check(z.minLength(3, "must be 3 to 10 characters"), z.maxLength(10, "must be 3 to 10 characters")));
+export const ZipCode = z.nullable(string.check(z.minLength(3, "must be 3 to 10 characters"), z.maxLength(10, "must be 3 to 10 characters")));
 
 /** The company website. Must start with `http://` or `https://`. */
-export const Website = z.nullable(z.string({ error: expected("a string") }).check(z.maxLength(2048, "must be at most 2048 characters"), z.regex(/^https?:\/\/\S+$/, "must start with http:// or https://")));
+export const Website = z.nullable(string.check(z.maxLength(2048, "must be at most 2048 characters"), z.regex(/^https?:\/\/\S+$/, "must start with http:// or https://")));
 
 /** An organisation's workspace. Holds everything else. */
 export const Tenant = z.looseObject({
@@ -342,9 +347,9 @@ export const Tenant = z.looseObject({
   logoUrl: LogoUrl,
   planLimit: PlanLimit,
   /** Read-only tenants refuse every edit. */
-  readOnly: z.boolean({ error: expected("true or false") }),
+  readOnly: boolean,
   /** The tenant API key, masked. */
-  apiKeyMasked: z.string({ error: expected("a string") }),
+  apiKeyMasked: string,
   createdAt: Timestamp,
   modifiedAt: Timestamp,
 }, { error: expected("an object") });
@@ -363,7 +368,7 @@ export const TenantCreate = z.strictObject({
   logoUrl: z.optional(LogoUrl),
   planLimit: PlanLimit,
   /** Create the tenant read-only. */
-  readOnly: z.optional(z.boolean({ error: expected("true or false") })),
+  readOnly: z.optional(boolean),
 }, { error: strictKeys });
 
 /** One page of tenants. */
@@ -390,7 +395,7 @@ export const TenantUpdate = z.strictObject({
 /** A tenant with its API key, returned once. */
 export const TenantWithApiKey = z.extend(Tenant, {
   /** The tenant API key. Treat it as a password. */
-  apiKey: z.string({ error: expected("a string") }),
+  apiKey: string,
 });
 
 /** A person in the tenant. Users see every environment. */

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// `npm test`: everything, on a fresh machine that has only Node 20 and npm.
+// Installs pnpm 10 when missing, installs dependencies, builds, lints the spec, checks types,
+// generated files and docs, and runs every test. Stops at the first failing step.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+function run(title, command, args, { capture = false } = {}) {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: capture ? ["ignore", "pipe", "inherit"] : "inherit", encoding: "utf8" });
+  if (capture) process.stdout.write(result.stdout ?? "");
+  if (result.status !== 0) {
+    console.error(`✖ ${title} failed (exit ${result.status ?? result.signal})`);
+    process.exit(result.status || 1);
+  }
+  return result.stdout ?? "";
+}
+
+function hasPnpm() {
+  return spawnSync("pnpm", ["--version"], { stdio: "ignore" }).status === 0;
+}
+
+if (!hasPnpm()) run("install pnpm 10", "npm", ["install", "--global", "pnpm@10"]);
+run("install dependencies", "pnpm", ["install", "--frozen-lockfile"]);
+run("build", "pnpm", ["-r", "run", "build"]);
+
+const lint = run("lint the spec (redocly, recommended rules)", "pnpm", ["exec", "redocly", "lint", "openapi/callplane.yaml"], { capture: true });
+if (/You have \d+ warnings?/.test(lint)) {
+  console.error("✖ the spec has lint warnings; it must lint clean");
+  process.exit(1);
+}
+
+run("type-check tests, scripts and benchmarks", "pnpm", ["-r", "run", "typecheck"]);
+
+// Every package with a vitest config, one after another (the machine has 2 cores).
+const packages = [".", "provider"]
+  .flatMap((parent) => readdirSync(join(root, parent), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(parent, d.name)))
+  .filter((dir) => !dir.includes("node_modules") && existsSync(join(root, dir, "vitest.config.ts")));
+const reportDir = mkdtempSync(join(tmpdir(), "callplane-test-"));
+let passed = 0;
+let failed = 0;
+const failedPackages = [];
+for (const dir of packages) {
+  console.log(`\n▶ tests: ${dir}`);
+  const report = join(reportDir, `${dir.replace(/\W+/g, "_")}.json`);
+  const result = spawnSync("pnpm", ["exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { cwd: join(root, dir), stdio: "inherit" });
+  if (existsSync(report)) {
+    const summary = JSON.parse(readFileSync(report, "utf8"));
+    passed += summary.numPassedTests;
+    failed += summary.numFailedTests;
+  }
+  if (result.status !== 0) failedPackages.push(dir);
+}
+rmSync(reportDir, { recursive: true, force: true });
+if (failedPackages.length) {
+  console.error(`✖ tests failed in ${failedPackages.join(", ")}`);
+  console.log(`${passed} passed, ${Math.max(failed, 1)} failed`);
+  process.exit(1);
+}
+
+run("build the SDK reference (TypeDoc)", "pnpm", ["run", "docs"]);
+run("run the offline SDK example", "pnpm", ["--filter", "@callplane/examples", "run", "offline"]);
+
+console.log(`\n${passed} passed, ${failed} failed`);
