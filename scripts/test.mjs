@@ -39,6 +39,7 @@ run("type-check tests, scripts and benchmarks", "pnpm", ["-r", "run", "typecheck
 
 // Every package with a vitest config, one after another (the machine has 2 cores).
 const packages = [".", "provider"]
+  .filter((parent) => existsSync(join(root, parent)))
   .flatMap((parent) => readdirSync(join(root, parent), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(parent, d.name)))
   .filter((dir) => !dir.includes("node_modules") && existsSync(join(root, dir, "vitest.config.ts")));
 const reportDir = mkdtempSync(join(tmpdir(), "callplane-test-"));
