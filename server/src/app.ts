@@ -1,0 +1,70 @@
+/** Starting and stopping a Callplane server: database, bootstrap, HTTP. */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { bootstrap, type BootstrapResult } from "./bootstrap.js";
+import { openDatabase } from "./db/database.js";
+import { Store } from "./db/store.js";
+import { routes } from "./domain/routes.js";
+import { createHttpServer } from "./http/server.js";
+
+export interface ServerOptions {
+  host?: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** A file path, or `:memory:` for a throwaway database. */
+  db?: string;
+  /** Use this exact token for the bootstrap admin (first start only). */
+  bootstrapToken?: string | undefined;
+  /** A token that may list and create tenants. */
+  platformToken?: string | undefined;
+  /** How long invitations last by default, in milliseconds. */
+  inviteTtlMs?: number;
+  /** Requests per second per credential; unlimited when undefined. */
+  rateLimit?: number | undefined;
+  log?: ((line: string) => void) | undefined;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  /** Set on the first start of an empty database. */
+  bootstrap: BootstrapResult | undefined;
+  close(): Promise<void>;
+}
+
+export const DEFAULTS = { host: "127.0.0.1", port: 8787, db: ".callplane/callplane.db", inviteTtlMs: 7 * 24 * 60 * 60 * 1000 };
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const store = new Store(openDatabase(options.db ?? DEFAULTS.db));
+  const created = bootstrap(store, { token: options.bootstrapToken });
+  const server: Server = createHttpServer({
+    store,
+    routes,
+    settings: { inviteTtlMs: options.inviteTtlMs ?? DEFAULTS.inviteTtlMs },
+    platformToken: options.platformToken,
+    rateLimit: options.rateLimit,
+    log: options.log,
+  });
+  const host = options.host ?? DEFAULTS.host;
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? DEFAULTS.port, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    port,
+    store,
+    bootstrap: created,
+    close: () =>
+      (closing ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        server.closeIdleConnections();
+      })),
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Secrets: generated at random, stored only as hashes, shown once, masked ever after.
+ * API keys and tokens carry 160 bits of randomness, so a fast SHA-256 is the right hash for
+ * lookups; passwords are low-entropy and get scrypt with a salt.
+ */
+import { createHash, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
+import { maskSecret } from "@callplane/sdk";
+
+export type SecretPrefix = "cpk" | "cpt" | "cpi";
+
+export function newSecret(prefix: SecretPrefix): string {
+  return `${prefix}_${randomBytes(20).toString("hex")}`;
+}
+
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+export { maskSecret };
+
+export function newId(prefix: string): string {
+  return `${prefix}_${randomBytes(8).toString("hex")}`;
+}
+
+const SCRYPT = { N: 16384, r: 8, p: 1 };
+
+export function hashPassword(password: string): string {
+  const salt = randomBytes(16);
+  const hash = scryptSync(password, salt, 32, SCRYPT);
+  return `scrypt$${salt.toString("base64")}$${hash.toString("base64")}`;
+}
+
+export function verifyPassword(password: string, stored: string): boolean {
+  const [, salt, hash] = stored.split("$");
+  if (!salt || !hash) return false;
+  const expected = Buffer.from(hash, "base64");
+  const actual = scryptSync(password, Buffer.from(salt, "base64"), expected.length, SCRYPT);
+  return timingSafeEqual(expected, actual);
+}
+
+/** Compares two secrets in constant time. */
+export function sameSecret(a: string, b: string): boolean {
+  const left = createHash("sha256").update(a).digest();
+  const right = createHash("sha256").update(b).digest();
+  return timingSafeEqual(left, right);
+}
