@@ -116,6 +116,8 @@ export const migrations: Migration[] = [
         status INTEGER NOT NULL,
         headers TEXT NOT NULL,
         body TEXT,
+        -- 1 when the answer held a secret: the body is stored without it.
+        secret_withheld INTEGER NOT NULL DEFAULT 0,
         created_at TEXT NOT NULL,
         PRIMARY KEY (scope, key)
       );

@@ -101,6 +101,8 @@ export interface IdempotentResponse {
   status: number;
   headers: Record<string, string>;
   body: string | null;
+  /** The answer held a secret, which is not stored: `body` is without it. */
+  secretWithheld: boolean;
 }
 
 export class Store {
@@ -364,11 +366,11 @@ export class Store {
 
   getIdempotentResponse(scope: string, key: string): IdempotentResponse | undefined {
     const row = this.#sql("SELECT * FROM idempotency_keys WHERE scope = ? AND key = ?").get(scope, key) as Row | undefined;
-    return row && { requestHash: row.request_hash, status: row.status, headers: JSON.parse(row.headers), body: row.body };
+    return row && { requestHash: row.request_hash, status: row.status, headers: JSON.parse(row.headers), body: row.body, secretWithheld: bool(row.secret_withheld) };
   }
 
   putIdempotentResponse(scope: string, key: string, response: IdempotentResponse, now: string): void {
-    this.#sql("INSERT OR REPLACE INTO idempotency_keys (scope, key, request_hash, status, headers, body, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .run(scope, key, response.requestHash, response.status, JSON.stringify(response.headers), response.body, now);
+    this.#sql("INSERT OR REPLACE INTO idempotency_keys (scope, key, request_hash, status, headers, body, secret_withheld, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+      .run(scope, key, response.requestHash, response.status, JSON.stringify(response.headers), response.body, response.secretWithheld ? 1 : 0, now);
   }
 }

@@ -3,11 +3,12 @@
  * keys and problem responses around the route handlers. Every write runs in one IMMEDIATE
  * transaction, start to finish, so concurrent requests cannot interleave or half-apply.
  */
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { resolvePrincipal, type Principal } from "../auth/principal.js";
 import type { Store } from "../db/store.js";
 import type { AuditSource, RequestContext, Reply, RouteDefinition, ServerSettings, Services } from "./context.js";
+import { IdempotencyKeys } from "./idempotency.js";
 import { HttpError, problems } from "./problem.js";
 import { RateLimiter } from "./rate-limit.js";
 import { Router } from "./router.js";
@@ -33,6 +34,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
   for (const route of options.routes) router.add(route.method, route.pattern, route);
   const services: Services = { store: options.store, settings: options.settings };
   const limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
+  const idempotency = new IdempotencyKeys(options.store);
 
   return createServer((req, res) => {
     const started = performance.now();
@@ -68,7 +70,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const route = match.handler;
     const run = () => {
       if (route.access !== "public") ctx.principal = authorize(route, req.headers.authorization, ctx.now);
-      return withIdempotency(ctx, headerValue(req.headers["idempotency-key"]), raw, () => route.handler(ctx, services));
+      return idempotency.run(ctx, headerValue(req.headers["idempotency-key"]), raw, () => route.handler(ctx, services));
     };
     const reply = method === "GET" ? run() : options.store.transaction(run);
     send(res, reply);
@@ -86,35 +88,6 @@ export function createHttpServer(options: HttpServerOptions): Server {
       throw problems.forbidden(`Permission denied: ${why}.`);
     }
     return principal;
-  }
-
-  /**
-   * Replays the stored answer when a POST repeats its Idempotency-Key with the same body, and
-   * refuses the key with a different body. Only successes are stored: a refused request may be
-   * corrected and sent again under the same key.
-   */
-  function withIdempotency(ctx: RequestContext, key: string | undefined, raw: string, work: () => Reply): Reply {
-    if (ctx.method !== "POST" || !key) return work();
-    if (key.length > 255) throw problems.malformed("Idempotency-Key is longer than 255 characters.", [{ path: "Idempotency-Key", message: "must be at most 255 characters" }]);
-    const scope = ctx.principal?.scope ?? "anonymous";
-    const requestHash = createHash("sha256").update(`${ctx.method} ${ctx.path}\n${raw}`).digest("hex");
-    const stored = options.store.getIdempotentResponse(scope, key);
-    if (stored) {
-      if (stored.requestHash !== requestHash) {
-        throw problems.conflict("idempotency-key-reused", "Idempotency-Key reused", "This Idempotency-Key was already used for a different request; use a new key.");
-      }
-      return { status: stored.status, body: stored.body === null ? undefined : JSON.parse(stored.body), headers: { ...stored.headers, "Idempotent-Replayed": "true" } };
-    }
-    const reply = work();
-    if (reply.status < 300) {
-      options.store.putIdempotentResponse(scope, key, {
-        requestHash,
-        status: reply.status,
-        headers: reply.etag ? { ETag: reply.etag } : {},
-        body: reply.body === undefined ? null : JSON.stringify(reply.body),
-      }, ctx.now.toISOString());
-    }
-    return reply;
   }
 }
 

@@ -1,0 +1,51 @@
+import { ConflictError, NotFoundError } from "@callplane/sdk";
+import { describe, expect, it } from "vitest";
+import { useServer } from "./harness.js";
+
+const t = useServer({ inviteTtlMs: 300 });
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("invitations", () => {
+  it("create the user with the invited role when accepted with the secret", async () => {
+    const invitation = await t.admin.invitations.create({ email: "vic@acme.test", role: "viewer", expiresInDays: 7 });
+    expect(invitation).toMatchObject({ email: "vic@acme.test", role: "viewer", status: "pending", invitedBy: { type: "user", name: "Local admin" } });
+    expect(invitation.secret).toMatch(/^cpi_/);
+    const user = await t.client(undefined).invitations.accept({ secret: invitation.secret, name: "Vic Lund", password: "a-long-passphrase" });
+    expect(user).toMatchObject({ name: "Vic Lund", email: "vic@acme.test", role: "viewer" });
+    expect((await t.admin.invitations.get(invitation.id)).status).toBe("accepted");
+    await expect(t.client(undefined).invitations.accept({ secret: invitation.secret, name: "Again" })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("refuse an email that already belongs to a user, or has a pending invitation", async () => {
+    const user = await t.admin.users.create({ name: "Lee", email: "lee@acme.test", role: "member" });
+    const taken = await t.admin.invitations.create({ email: user.email, role: "admin" }).catch((e) => e);
+    expect(taken).toBeInstanceOf(ConflictError);
+    expect(taken.fieldErrors).toEqual([{ path: "email", message: "already belongs to a user" }]);
+    await t.admin.invitations.create({ email: "new@acme.test", role: "member", expiresInDays: 3 });
+    await expect(t.admin.invitations.create({ email: "new@acme.test", role: "viewer" })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("expire after the server's TTL, cannot be accepted then, and can be renewed with a new secret", async () => {
+    const invitation = await t.admin.invitations.create({ email: "late@acme.test", role: "member" });
+    await wait(400);
+    expect((await t.admin.invitations.get(invitation.id)).status).toBe("expired");
+    expect((await t.admin.invitations.list({ status: "expired" }).toArray()).map((i) => i.id)).toContain(invitation.id);
+    await expect(t.client(undefined).invitations.accept({ secret: invitation.secret, name: "Late" })).rejects.toBeInstanceOf(ConflictError);
+
+    const renewed = await t.admin.invitations.renew(invitation.id, { expiresInDays: 2 });
+    expect(renewed.status).toBe("pending");
+    expect(renewed.secret).not.toBe(invitation.secret);
+    expect(Date.parse(renewed.expiresAt) - Date.now()).toBeGreaterThan(47 * 3600 * 1000);
+    await expect(t.client(undefined).invitations.accept({ secret: invitation.secret, name: "Old secret" })).rejects.toBeInstanceOf(NotFoundError);
+    await t.client(undefined).invitations.accept({ secret: renewed.secret, name: "On time" });
+  });
+
+  it("can be revoked, after which they cannot be accepted or renewed", async () => {
+    const invitation = await t.admin.invitations.create({ email: "gone@acme.test", role: "operator", expiresInDays: 1 });
+    const revoked = await t.admin.invitations.revoke(invitation.id);
+    expect(revoked.status).toBe("revoked");
+    await expect(t.client(undefined).invitations.accept({ secret: invitation.secret, name: "Gone" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(t.admin.invitations.renew(invitation.id)).rejects.toBeInstanceOf(ConflictError);
+    expect((await t.admin.invitations.list({ status: "revoked" }).toArray()).map((i) => i.id)).toEqual([invitation.id]);
+  });
+});

@@ -1,0 +1,97 @@
+/** HTTP behaviour every operation shares: problems, idempotency keys, pagination, request ids. */
+import { ValidationError } from "@callplane/sdk";
+import { describe, expect, it } from "vitest";
+import { ADMIN_TOKEN, raw, useServer } from "./harness.js";
+
+const t = useServer();
+const json = { "Content-Type": "application/json" };
+
+describe("problem details", () => {
+  it("answer malformed JSON with 400", async () => {
+    const r = await raw(t.url, "/v1/environments", { method: "POST", token: ADMIN_TOKEN, headers: json, body: "{name:" });
+    expect(r.status).toBe(400);
+    expect(r.headers.get("Content-Type")).toBe("application/problem+json");
+    expect(r.body).toMatchObject({ type: "https://callplane.dev/problems/malformed-request", status: 400, errors: [] });
+    expect(r.body.requestId).toBe(r.headers.get("X-Request-Id"));
+  });
+
+  it("answer an unknown route with 404 and a known route with the wrong method with 405", async () => {
+    expect((await raw(t.url, "/v1/nothing", { token: ADMIN_TOKEN })).status).toBe(404);
+    const r = await raw(t.url, "/v1/tenant", { method: "DELETE", token: ADMIN_TOKEN });
+    expect(r.status).toBe(405);
+    expect(r.headers.get("Allow")).toBe("GET, PATCH");
+  });
+
+  it("answer a body that is not JSON with 415", async () => {
+    const r = await raw(t.url, "/v1/environments", { method: "POST", token: ADMIN_TOKEN, headers: { "Content-Type": "text/plain" }, body: "name=x" });
+    expect(r.status).toBe(415);
+  });
+
+  it("list every broken rule with its field path, unknown fields included", async () => {
+    const r = await raw(t.url, "/v1/tenant", {
+      method: "PATCH", token: ADMIN_TOKEN, headers: json,
+      body: JSON.stringify({ name: "Ac", phone: "12", zipCode: "1", website: "acme.test", timezone: "Mars/Olympus", billingEmail: "nope", colour: "red" }),
+    });
+    expect(r.status).toBe(422);
+    const paths = r.body.errors.map((e: { path: string }) => e.path);
+    expect(new Set(paths)).toEqual(new Set(["name", "phone", "zipCode", "website", "timezone", "billingEmail", "colour"]));
+    expect(r.body.errors).toContainEqual({ path: "colour", message: "is not a known field" });
+    expect((await t.admin.tenant.get()).name).toBe("Local tenant");
+  });
+
+  it("reach the SDK as a ValidationError with fieldErrors", async () => {
+    const error = await t.admin.tenant.update({ website: "ftp://acme.test" }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.fieldErrors).toEqual([{ path: "website", message: "must start with http:// or https://" }]);
+  });
+
+  it("refuse bad query parameters with 400 naming them", async () => {
+    const r = await raw(t.url, "/v1/environments?limit=0", { token: ADMIN_TOKEN });
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toEqual([{ path: "limit", message: "must be a whole number from 1 to 100" }]);
+    expect((await raw(t.url, "/v1/users?role=owner", { token: ADMIN_TOKEN })).body.errors[0].path).toBe("role");
+    expect((await raw(t.url, "/v1/environments?cursor=garbage", { token: ADMIN_TOKEN })).body.errors[0].path).toBe("cursor");
+  });
+});
+
+describe("Idempotency-Key", () => {
+  it("replays the first answer for the same key and body, creating once", async () => {
+    const first = await t.admin.environments.create({ name: "idem" }, { idempotencyKey: "create-idem" });
+    const second = await t.admin.environments.create({ name: "idem" }, { idempotencyKey: "create-idem" });
+    expect(second.id).toBe(first.id);
+    expect(second.lastResponse.headers.get("Idempotent-Replayed")).toBe("true");
+    const all = await t.admin.environments.list().toArray();
+    expect(all.filter((e) => e.name === "idem")).toHaveLength(1);
+  });
+
+  it("refuses the same key with a different body", async () => {
+    await t.admin.environments.create({ name: "idem-a" }, { idempotencyKey: "key-2" });
+    const error = await t.admin.environments.create({ name: "idem-b" }, { idempotencyKey: "key-2" }).catch((e) => e);
+    expect(error.status).toBe(409);
+    expect(error.type).toContain("idempotency-key-reused");
+  });
+
+  it("lets a refused request be corrected under the same key", async () => {
+    await expect(t.admin.environments.create({ name: "fix-me", maxConcurrentCalls: 999 }, { idempotencyKey: "key-3" })).rejects.toBeInstanceOf(ValidationError);
+    await expect(t.admin.environments.create({ name: "fix-me" }, { idempotencyKey: "key-3" })).resolves.toMatchObject({ name: "fix-me" });
+  });
+});
+
+describe("pagination", () => {
+  it("stays correct while rows are inserted between pages: nothing twice, nothing skipped", async () => {
+    for (let i = 0; i < 5; i++) await t.admin.users.create({ name: `Page ${i}`, email: `page${i}@acme.test`, role: "viewer" });
+    const seen: string[] = [];
+    let page = await t.admin.users.list({ q: "page", limit: 2 });
+    let inserted = 0;
+    while (true) {
+      seen.push(...page.data.map((u) => u.email));
+      if (inserted < 3) await t.admin.users.create({ name: `Page late ${inserted}`, email: `page-late${inserted++}@acme.test`, role: "viewer" });
+      const next = await page.nextPage();
+      if (!next) break;
+      page = next;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    for (let i = 0; i < 5; i++) expect(seen).toContain(`page${i}@acme.test`);
+    expect(seen.filter((e) => e.startsWith("page-late"))).toHaveLength(3);
+  });
+});
