@@ -35,7 +35,8 @@ function parseCount(value: string, name: string, min: number): number {
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOptions & { help: boolean } {
   const { values } = parseArgs({
-    args: argv,
+    // `pnpm start -- --port 0` passes the `--` through.
+    args: argv[0] === "--" ? argv.slice(1) : argv,
     options: {
       host: { type: "string" },
       port: { type: "string" },
