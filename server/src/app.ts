@@ -33,11 +33,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+const CLOSE_GRACE_MS = 1000;
+
 export const DEFAULTS = { host: "127.0.0.1", port: 8787, db: ".callplane/callplane.db", inviteTtlMs: 7 * 24 * 60 * 60 * 1000 };
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const store = new Store(openDatabase(options.db ?? DEFAULTS.db));
-  const created = bootstrap(store, { token: options.bootstrapToken });
   const server: Server = createHttpServer({
     store,
     routes,
@@ -47,10 +48,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     log: options.log,
   });
   const host = options.host ?? DEFAULTS.host;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? DEFAULTS.port, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? DEFAULTS.port, host, () => resolve());
+    });
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  // Only once listening: a start that fails must not create a token nobody gets to see.
+  const created = bootstrap(store, { token: options.bootstrapToken });
   const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
   return {
@@ -61,10 +69,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close: () =>
       (closing ??= new Promise<void>((resolve) => {
         server.close(() => {
+          clearTimeout(deadline);
           store.close();
           resolve();
         });
         server.closeIdleConnections();
+        // Requests in flight get a grace period; connections that never finish a request
+        // (a browser's preconnect) would otherwise keep the server open for ever.
+        const deadline = setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS);
       })),
   };
 }

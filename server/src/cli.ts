@@ -24,12 +24,14 @@ const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000,
 
 export function parseDuration(value: string, name: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)$/.exec(value.trim());
-  if (!match) throw new UsageError(`${name}: "${value}" is not a duration such as 7d, 12h, 30m or 45s`);
+  if (!match || Number(match[1]) <= 0) throw new UsageError(`${name}: "${value}" is not a positive duration such as 7d, 12h, 30m or 45s`);
   return Number(match[1]) * UNITS[match[2]!]!;
 }
 
-function parseCount(value: string, name: string, min: number): number {
-  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`${name}: "${value}" must be a whole number of at least ${min}`);
+function parseCount(value: string, name: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`${name}: "${value}" must be a whole number from ${min} to ${max}`);
+  }
   return Number(value);
 }
 
@@ -57,7 +59,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOpti
   return {
     help: values.help ?? false,
     host: values.host ?? env.CALLPLANE_HOST ?? DEFAULTS.host,
-    port: port === undefined ? DEFAULTS.port : parseCount(port, "--port", 0),
+    port: port === undefined ? DEFAULTS.port : parseCount(port, "--port", 0, 65535),
     db: values.db ?? env.CALLPLANE_DB ?? DEFAULTS.db,
     bootstrapToken: values["bootstrap-token"] ?? env.CALLPLANE_BOOTSTRAP_TOKEN,
     platformToken: values["platform-token"] ?? env.CALLPLANE_PLATFORM_TOKEN,
@@ -80,15 +82,18 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void
     return;
   }
   const server = await startServer(options);
-  process.stdout.write(`${server.url}\n`);
-  if (server.bootstrap) {
-    process.stdout.write(`Created tenant ${server.bootstrap.tenantId} (plan limit 40, environment "default") and an admin user.\n`);
-    if (!options.bootstrapToken) process.stdout.write(`Admin API token, shown once: ${server.bootstrap.token}\n`);
-  }
   const stop = (signal: string) => {
     process.stderr.write(`callplane-server: ${signal}, shutting down\n`);
-    server.close().then(() => process.exit(0));
+    void server.close().then(() => process.exit(0));
   };
+  // Handlers first: whoever reads the URL may signal at once, and an unhandled SIGTERM kills.
   process.once("SIGINT", () => stop("SIGINT"));
   process.once("SIGTERM", () => stop("SIGTERM"));
+  let banner = `${server.url}\n`;
+  if (server.bootstrap) {
+    banner += `Created tenant ${server.bootstrap.tenantId} (plan limit 40, environment "default") and an admin user.\n`;
+    if (!options.bootstrapToken) banner += `Admin API token, shown once: ${server.bootstrap.token}\n`;
+  }
+  // One write, so the URL never arrives without the lines that belong to it.
+  process.stdout.write(banner);
 }

@@ -1,0 +1,311 @@
+/**
+ * The `callplane-server` CLI as users run it: a child process on a temp-dir database, driven
+ * through its flags, environment variables and signals. Runs the built `dist/` (not the sources).
+ */
+import { createCallplaneClient, RateLimitError, type CallplaneClient } from "@callplane/sdk";
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { connect, createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+
+const SERVER_DIR = fileURLToPath(new URL("..", import.meta.url));
+const BIN = join(SERVER_DIR, "bin", "callplane-server.js");
+if (!existsSync(join(SERVER_DIR, "dist", "cli.js"))) {
+  throw new Error("server/dist/cli.js is missing: these tests run the built CLI; run `pnpm run build` in server/ first.");
+}
+
+const TOKEN = "cpt_cli_test_token_0123456789abcdef";
+const dir = mkdtempSync(join(tmpdir(), "callplane-cli-"));
+let dbCount = 0;
+const freshDb = () => join(dir, `db-${++dbCount}`, "callplane.db");
+
+interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+interface Cli {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  /** Settles once the process has exited and its output is drained. */
+  closed: Promise<Exit>;
+}
+
+interface RunningCli extends Cli {
+  url: string;
+  /** Sends `signal` and waits for the exit, failing after `withinMs`. */
+  stop(signal?: NodeJS.Signals, withinMs?: number): Promise<Exit>;
+}
+
+const children = new Set<Cli>();
+
+afterEach(async () => {
+  // A failed test must not leave a server behind.
+  for (const cli of children) cli.child.kill("SIGKILL");
+  await Promise.all([...children].map((cli) => cli.closed));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The caller's own CALLPLANE_* variables must not leak into the child. */
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("CALLPLANE_")));
+  return { ...env, ...extra };
+}
+
+function spawnCli(args: string[], env: Record<string, string> = {}): Cli {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: cleanEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));
+  child.stderr!.setEncoding("utf8").on("data", (chunk: string) => (stderr += chunk));
+  const cli: Cli = {
+    child,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    closed: new Promise((resolve) => child.once("close", (code, signal) => resolve({ code, signal }))),
+  };
+  children.add(cli);
+  void cli.closed.then(() => children.delete(cli));
+  return cli;
+}
+
+async function startCli(args: string[], env: Record<string, string> = {}): Promise<RunningCli> {
+  const cli = spawnCli(args, env);
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL within 10 s; stderr: ${cli.stderr()}`)), 10_000);
+    const check = () => {
+      const newline = cli.stdout().indexOf("\n");
+      if (newline < 0) return;
+      clearTimeout(timer);
+      cli.child.stdout!.off("data", check);
+      resolve(cli.stdout().slice(0, newline));
+    };
+    cli.child.stdout!.on("data", check);
+    void cli.closed.then((exit) => reject(new Error(`exited (${exit.code ?? exit.signal}) before printing a URL; stderr: ${cli.stderr()}`)));
+  });
+  const stop = async (signal: NodeJS.Signals = "SIGTERM", withinMs = 3000): Promise<Exit> => {
+    cli.child.kill(signal);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`still running ${withinMs} ms after ${signal}`)), withinMs)));
+    try {
+      return await Promise.race([cli.closed, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  return { ...cli, url, stop };
+}
+
+function client(url: string, token: string | undefined): CallplaneClient {
+  return createCallplaneClient({ endpoint: url, token, maxRetries: 0, timeoutMs: 5000 });
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe("callplane-server: start-up and bootstrap", () => {
+  it("prints the URL as the first stdout line, and answers there", async () => {
+    const cli = await startCli(["--db", freshDb(), "--port", "0", "--bootstrap-token", TOKEN]);
+    expect(cli.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const envs = await client(cli.url, TOKEN).environments.list().toArray();
+    expect(envs.map((e) => e.name)).toEqual(["default"]);
+    expect((await cli.stop()).code).toBe(0);
+  });
+
+  it("uses --bootstrap-token as the admin token without printing it", async () => {
+    const cli = await startCli(["--db", freshDb(), "--port", "0", "--bootstrap-token", TOKEN]);
+    expect((await client(cli.url, TOKEN).tenant.get()).planLimit).toBe(40);
+    await cli.stop();
+    expect(cli.stdout()).toContain("Created tenant");
+    expect(cli.stdout()).not.toContain(TOKEN);
+    expect(cli.stderr()).not.toContain(TOKEN);
+  });
+
+  it("prints a generated token once on first start, and nothing on the next start of the same database", async () => {
+    const db = freshDb();
+    const first = await startCli(["--db", db, "--port", "0"]);
+    await first.stop();
+    const printed = [...first.stdout().matchAll(/Admin API token, shown once: (\S+)/g)].map((m) => m[1]!);
+    expect(printed).toHaveLength(1);
+    const token = printed[0]!;
+    expect(first.stdout().split(token)).toHaveLength(2); // the token appears exactly once
+    expect(first.stderr()).not.toContain(token);
+
+    const second = await startCli(["--db", db, "--port", "0"]);
+    // The first start's token still works: the same tenant, not a new bootstrap.
+    expect((await client(second.url, token).users.list().toArray()).map((u) => u.email)).toEqual(["admin@callplane.local"]);
+    await second.stop();
+    expect(second.stdout()).toBe(`${second.url}\n`);
+  });
+
+  it("picks a different free port for each --port 0", async () => {
+    const [a, b] = await Promise.all([
+      startCli(["--db", freshDb(), "--port", "0", "--bootstrap-token", TOKEN]),
+      startCli(["--db", freshDb(), "--port", "0", "--bootstrap-token", TOKEN]),
+    ]);
+    const port = (url: string) => Number(new URL(url).port);
+    expect(port(a.url)).toBeGreaterThan(0);
+    expect(port(a.url)).not.toBe(port(b.url));
+    await expect(client(a.url, TOKEN).concurrency.get()).resolves.toMatchObject({ planLimit: 40 });
+    await expect(client(b.url, TOKEN).concurrency.get()).resolves.toMatchObject({ planLimit: 40 });
+    await Promise.all([a.stop(), b.stop()]);
+  });
+
+  it("reads CALLPLANE_PORT, CALLPLANE_DB and CALLPLANE_BOOTSTRAP_TOKEN", async () => {
+    const port = await freePort();
+    const db = freshDb();
+    const cli = await startCli([], { CALLPLANE_PORT: String(port), CALLPLANE_DB: db, CALLPLANE_BOOTSTRAP_TOKEN: TOKEN });
+    expect(cli.url).toBe(`http://127.0.0.1:${port}`);
+    await expect(client(cli.url, TOKEN).tenant.get()).resolves.toMatchObject({ planLimit: 40 });
+    expect(existsSync(db)).toBe(true);
+    await cli.stop();
+    expect(cli.stdout()).not.toContain(TOKEN);
+  });
+
+  it("lets a flag win over its environment variable", async () => {
+    const fromEnv = freshDb();
+    const fromFlag = freshDb();
+    // A bad CALLPLANE_INVITE_TTL is not even read when --invite-ttl is given.
+    const cli = await startCli(["--db", fromFlag, "--port", "0", "--bootstrap-token", TOKEN, "--invite-ttl", "7d"], { CALLPLANE_DB: fromEnv, CALLPLANE_INVITE_TTL: "soon" });
+    await cli.stop();
+    expect(existsSync(fromFlag)).toBe(true);
+    expect(existsSync(fromEnv)).toBe(false);
+  });
+});
+
+describe("callplane-server: bad arguments", () => {
+  it.each([
+    [["--invite-ttl", "soon"], "--invite-ttl"],
+    [["--rate-limit", "0"], "--rate-limit"],
+    [["--rate-limit", "fast"], "--rate-limit"],
+    [["--port", "http"], "--port"],
+    [["--frobnicate"], "--frobnicate"],
+  ])("%j exits with code 2 naming %s, and starts nothing", async (args, flag) => {
+    const db = freshDb();
+    const cli = spawnCli(["--db", db, "--port", "0", ...args]);
+    const exit = await cli.closed;
+    expect(exit.code).toBe(2);
+    expect(cli.stderr()).toContain(flag);
+    expect(cli.stdout()).toBe("");
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it("--port 70000 exits with code 2 naming --port", async () => {
+    const db = freshDb();
+    const cli = spawnCli(["--db", db, "--port", "70000"]);
+    expect((await cli.closed).code).toBe(2);
+    expect(cli.stderr()).toContain("--port");
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it("names the flag when its environment variable is bad", async () => {
+    const cli = spawnCli(["--db", freshDb(), "--port", "0"], { CALLPLANE_RATE_LIMIT: "0" });
+    expect((await cli.closed).code).toBe(2);
+    expect(cli.stderr()).toContain("--rate-limit");
+  });
+});
+
+describe("callplane-server: a port already in use", () => {
+  // A start that cannot listen must not create the admin's token: nobody would ever see it.
+  it("does not lose the generated admin token", async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, "127.0.0.1", resolve));
+    const port = String((busy.address() as { port: number }).port);
+    const db = freshDb();
+    try {
+      const failed = spawnCli(["--db", db, "--port", port]);
+      expect((await failed.closed).code).not.toBe(0);
+      const next = await startCli(["--db", db, "--port", "0"]);
+      await next.stop();
+      expect(failed.stdout() + next.stdout()).toMatch(/Admin API token, shown once: cpt_/);
+    } finally {
+      await new Promise((resolve) => busy.close(resolve));
+    }
+  });
+});
+
+describe("callplane-server: shutdown", () => {
+  it.each(["SIGTERM", "SIGINT"] as const)("exits with code 0 within 2 s of %s, with a client's keep-alive connection open", async (signal) => {
+    const cli = await startCli(["--db", freshDb(), "--port", "0", "--bootstrap-token", TOKEN]);
+    // Leaves an idle keep-alive connection from this process's fetch pool.
+    await client(cli.url, TOKEN).environments.list().toArray();
+    expect(await cli.stop(signal, 2000)).toEqual({ code: 0, signal: null });
+    expect(cli.stderr()).toContain(`${signal}, shutting down`);
+    await expect(fetch(`${cli.url}/v1/environments`)).rejects.toThrow();
+  });
+
+  // A connection that never sends a request (a browser's preconnect) must not keep the server up.
+  it("exits within 2 s of SIGTERM while a client holds a silent connection", async () => {
+    const cli = await startCli(["--db", freshDb(), "--port", "0", "--bootstrap-token", TOKEN]);
+    const socket = connect(Number(new URL(cli.url).port), "127.0.0.1");
+    socket.on("error", () => {});
+    await new Promise((resolve) => socket.once("connect", resolve));
+    try {
+      expect(await cli.stop("SIGTERM", 2000)).toEqual({ code: 0, signal: null });
+    } finally {
+      socket.destroy();
+    }
+  });
+});
+
+describe("callplane-server: --invite-ttl", () => {
+  it("sets how long a new invitation lasts: 1s reads as expired after 1.2 s", async () => {
+    const cli = await startCli(["--db", freshDb(), "--port", "0", "--bootstrap-token", TOKEN, "--invite-ttl", "1s"]);
+    const admin = client(cli.url, TOKEN);
+    const short = await admin.invitations.create({ email: "short@acme.test", role: "viewer" });
+    // An explicit lifetime still wins over the server's default.
+    const long = await admin.invitations.create({ email: "long@acme.test", role: "viewer", expiresInDays: 1 });
+    expect(short.status).toBe("pending");
+    expect(Date.parse(short.expiresAt) - Date.parse(short.createdAt)).toBe(1000);
+    await sleep(1200);
+    expect((await admin.invitations.get(short.id)).status).toBe("expired");
+    expect((await admin.invitations.get(long.id)).status).toBe("pending");
+    expect((await admin.invitations.list({ status: "expired" }).toArray()).map((i) => i.id)).toEqual([short.id]);
+    await cli.stop();
+  });
+});
+
+describe("callplane-server: --rate-limit", () => {
+  it("answers 429 with Retry-After once a credential exceeds 5 requests per second, and only that credential", async () => {
+    const cli = await startCli(["--db", freshDb(), "--port", "0", "--bootstrap-token", TOKEN, "--rate-limit", "5"]);
+    const admin = client(cli.url, TOKEN);
+    const other = (await admin.apiTokens.create({ name: "other", scope: "read" })).token;
+    await sleep(1100); // refill the admin's bucket after the call above
+
+    // Ten at once: the bucket holds 5, and refills 5 per second (so perhaps one more gets in).
+    const results = await Promise.allSettled(Array.from({ length: 10 }, () => admin.environments.list().toArray()));
+    const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason);
+    expect(results.filter((r) => r.status === "fulfilled").length).toBeGreaterThanOrEqual(5);
+    expect(refused.length).toBeGreaterThanOrEqual(4);
+    for (const error of refused) {
+      expect(error).toBeInstanceOf(RateLimitError);
+      expect((error as RateLimitError).status).toBe(429);
+      expect((error as RateLimitError).retryAfterMs).toBeGreaterThan(0);
+    }
+
+    const raw = await Promise.all(Array.from({ length: 8 }, () => fetch(`${cli.url}/v1/environments`, { headers: { Authorization: `Bearer ${TOKEN}` } })));
+    const limited = raw.filter((r) => r.status === 429);
+    expect(limited.length).toBeGreaterThan(0);
+    const retryAfter = limited[0]!.headers.get("retry-after");
+    expect(retryAfter).toMatch(/^[1-9]\d*$/);
+    await Promise.all(raw.map((r) => r.arrayBuffer()));
+    // Another credential has its own allowance.
+    await expect(client(cli.url, other).environments.list().toArray()).resolves.toHaveLength(1);
+
+    // After the wait the server asked for, the admin is let in again.
+    await sleep(Number(retryAfter) * 1000);
+    await expect(admin.environments.list().toArray()).resolves.toHaveLength(1);
+    await cli.stop();
+  });
+});
