@@ -1,0 +1,87 @@
+/**
+ * Runs the real `terraform` binary against the provider installed in a temporary filesystem
+ * mirror and a real Callplane server on a free port.
+ */
+import { createCallplaneClient, type CallplaneClient } from "@callplane/sdk";
+import { startServer, type RunningServer } from "@callplane/server";
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import { installMirror } from "../scripts/install-mirror.js";
+
+export const TOKEN = "cpt_terraform_e2e_token_0123456789abcdef";
+
+export interface TerraformResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  output: string;
+}
+
+export interface Workspace {
+  server: RunningServer;
+  sdk: CallplaneClient;
+  dir: string;
+  /** Writes `main.tf` (the provider block is added). */
+  config(hcl: string): void;
+  terraform(args: string[], env?: Record<string, string>): Promise<TerraformResult>;
+}
+
+const PROVIDER_BLOCK = `terraform {
+  required_providers {
+    callplane = { source = "callplane/callplane" }
+  }
+}
+provider "callplane" {}
+`;
+
+/** A server, a mirror and an initialised working directory for the enclosing file. */
+export function useTerraform(): Workspace {
+  const ws = {} as Workspace;
+  let root: string;
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), "callplane-tf-"));
+    const installed = await installMirror(join(root, "provider"));
+    ws.server = await startServer({ db: ":memory:", port: 0, bootstrapToken: TOKEN });
+    ws.sdk = createCallplaneClient({ endpoint: ws.server.url, token: TOKEN, source: "console" });
+    ws.dir = join(root, "work");
+    rmSync(ws.dir, { recursive: true, force: true });
+    // Without pnpm's NODE_PATH: the installed provider must need nothing but node.
+    const { NODE_PATH: _nodePath, ...inherited } = process.env;
+    const env = {
+      ...inherited,
+      TF_CLI_CONFIG_FILE: installed.cliConfigFile,
+      CHECKPOINT_DISABLE: "1",
+      TF_IN_AUTOMATION: "1",
+      CALLPLANE_ENDPOINT: ws.server.url,
+      CALLPLANE_TOKEN: TOKEN,
+    };
+    ws.config = (hcl) => {
+      writeFileSync(join(ws.dir, "main.tf"), PROVIDER_BLOCK + hcl);
+    };
+    ws.terraform = (args, extra = {}) => run("terraform", [...args, "-no-color"], ws.dir, { ...env, ...extra });
+    mkdirSync(ws.dir, { recursive: true });
+    ws.config("");
+    const init = await ws.terraform(["init", "-input=false"]);
+    if (init.code !== 0) throw new Error(`terraform init failed:\n${init.output}`);
+  }, 120_000);
+  afterAll(async () => {
+    await ws.server?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+  return ws;
+}
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<TerraformResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, output: stdout + stderr }));
+  });
+}

@@ -1,0 +1,53 @@
+/** `callplane_tenant`: the tenant of the provider's credential. */
+import type { Tenant } from "@callplane/sdk";
+import { addApiError } from "../framework/diagnostics.js";
+import type { DataSourceDefinition, State } from "../framework/resource.js";
+import { objectTypeOf, type SchemaDefinition } from "../framework/schema.js";
+import { t } from "../values/index.js";
+
+const text = (description: string) => ({ type: t.string, computed: true, description });
+
+const schema: SchemaDefinition = {
+  version: 0,
+  description: "The tenant the provider's credential belongs to.",
+  attributes: {
+    id: text("The tenant's id."),
+    name: text("The organisation's name."),
+    description: text("A short description."),
+    phone: text("Contact number."),
+    billing_email: text("Billing contact."),
+    country: text("Country."),
+    street: text("Mailing address."),
+    zip_code: text("Postal code."),
+    website: text("Company website."),
+    timezone: text("IANA time zone."),
+    logo_url: text("Logo URL."),
+    plan_limit: { type: t.number, computed: true, description: "The most concurrent calls the plan allows." },
+    read_only: { type: t.bool, computed: true, description: "Read-only tenants refuse every change." },
+    api_key_masked: text("The tenant API key, masked."),
+    created_at: text("When the tenant was created."),
+    modified_at: text("When the tenant was last changed."),
+  },
+};
+
+export function tenantState(tenant: Tenant): State {
+  return {
+    id: tenant.id, name: tenant.name, description: tenant.description, phone: tenant.phone, billing_email: tenant.billingEmail,
+    country: tenant.country, street: tenant.street, zip_code: tenant.zipCode, website: tenant.website, timezone: tenant.timezone,
+    logo_url: tenant.logoUrl, plan_limit: tenant.planLimit, read_only: tenant.readOnly, api_key_masked: tenant.apiKeyMasked,
+    created_at: tenant.createdAt, modified_at: tenant.modifiedAt,
+  };
+}
+
+export const tenantDataSource: DataSourceDefinition = {
+  typeName: "callplane_tenant",
+  schema,
+  async read(_config, ctx, diagnostics) {
+    try {
+      return tenantState(await ctx.client.tenant.get());
+    } catch (error) {
+      addApiError(diagnostics, error, "read the tenant", objectTypeOf(schema));
+      return null;
+    }
+  },
+};

@@ -1,0 +1,299 @@
+/**
+ * Turns a provider definition into the protocol's handlers: decoding values, planning
+ * (defaults, computed values, replacement), validation, and mapping each RPC to the resource's
+ * create, read, update, delete and import. Handlers return diagnostics; they never throw.
+ */
+import type { CallplaneClient } from "@callplane/sdk";
+import type {
+  AttributePath, DynamicValue, PlanResourceChangeResponse, ProviderHandlers, Schema,
+} from "../protocol/index.js";
+import { decodeJson, decodeMsgpack, encodeMsgpack, isKnown, isUnknown, UNKNOWN, ValueError, type ObjectType, type Value } from "../values/index.js";
+import { Diagnostics } from "./diagnostics.js";
+import { valuesEqual } from "./equality.js";
+import type { DataSourceDefinition, ProviderContext, ProviderDefinition, ResourceDefinition, State } from "./resource.js";
+import { objectTypeOf, toProtocolSchema, type SchemaDefinition } from "./schema.js";
+
+const NULL_MSGPACK = new Uint8Array([0xc0]);
+
+export function createProviderHandlers(provider: ProviderDefinition): ProviderHandlers {
+  const resources = new Map(provider.resources.map((r) => [r.typeName, r]));
+  const dataSources = new Map(provider.dataSources.map((d) => [d.typeName, d]));
+  const types = new Map<SchemaDefinition, ObjectType>();
+  const typeOf = (schema: SchemaDefinition) => {
+    let type = types.get(schema);
+    if (!type) types.set(schema, (type = objectTypeOf(schema)));
+    return type;
+  };
+  let context: ProviderContext | undefined;
+
+  const decode = (value: DynamicValue | undefined, schema: SchemaDefinition): State | null => {
+    if (!value?.msgpack || value.msgpack.length === 0) return null;
+    return decodeMsgpack(value.msgpack, typeOf(schema)) as State | null;
+  };
+  const encode = (state: State | null, schema: SchemaDefinition): DynamicValue =>
+    ({ msgpack: state === null ? NULL_MSGPACK : encodeMsgpack(state, typeOf(schema)) });
+
+  const resourceFor = (typeName: string): ResourceDefinition => {
+    const resource = resources.get(typeName);
+    if (!resource) throw new Error(`unknown resource type ${typeName}`);
+    return resource;
+  };
+  const dataSourceFor = (typeName: string): DataSourceDefinition => {
+    const dataSource = dataSources.get(typeName);
+    if (!dataSource) throw new Error(`unknown data source ${typeName}`);
+    return dataSource;
+  };
+  const configured = (diagnostics: Diagnostics): ProviderContext | undefined => {
+    if (!context) diagnostics.error("The Callplane provider is not configured", "Terraform called the provider before configuring it.");
+    return context;
+  };
+
+  return {
+    async getProviderSchema() {
+      const schemas = (list: Array<ResourceDefinition | DataSourceDefinition>): Record<string, Schema> =>
+        Object.fromEntries(list.map((item) => [item.typeName, toProtocolSchema(item.schema)]));
+      return {
+        provider: toProtocolSchema(provider.schema),
+        resourceSchemas: schemas(provider.resources),
+        dataSourceSchemas: schemas(provider.dataSources),
+        serverCapabilities: { planDestroy: true, getProviderSchemaOptional: true },
+      };
+    },
+
+    async getMetadata() {
+      return {
+        serverCapabilities: { planDestroy: true, getProviderSchemaOptional: true },
+        resources: [...resources.keys()],
+        dataSources: [...dataSources.keys()],
+      };
+    },
+
+    async validateProviderConfig() {
+      return {};
+    },
+
+    async validateResourceConfig(request) {
+      const diagnostics = new Diagnostics();
+      const resource = resourceFor(request.typeName);
+      guard(diagnostics, () => {
+        const config = decode(request.config, resource.schema);
+        if (!config) return;
+        checkAttributes(resource.schema, config, diagnostics);
+        resource.validateConfig?.(config, diagnostics);
+      });
+      return { diagnostics: diagnostics.items };
+    },
+
+    async validateDataResourceConfig(request) {
+      const diagnostics = new Diagnostics();
+      const dataSource = dataSourceFor(request.typeName);
+      guard(diagnostics, () => {
+        const config = decode(request.config, dataSource.schema);
+        if (config) checkAttributes(dataSource.schema, config, diagnostics);
+      });
+      return { diagnostics: diagnostics.items };
+    },
+
+    async upgradeResourceState(request) {
+      const diagnostics = new Diagnostics();
+      const resource = resourceFor(request.typeName);
+      let upgraded: DynamicValue | undefined;
+      guard(diagnostics, () => {
+        if (!request.rawState.json) throw new Error("state was written by a Terraform too old to read (flatmap)");
+        // Attributes this version no longer has are dropped; new ones start out null.
+        const state = decodeJson(request.rawState.json, typeOf(resource.schema), { dropExtraAttributes: true }) as State;
+        upgraded = encode(state, resource.schema);
+      });
+      return { ...(upgraded ? { upgradedState: upgraded } : {}), diagnostics: diagnostics.items };
+    },
+
+    async configureProvider(request) {
+      const diagnostics = new Diagnostics();
+      await guardAsync(diagnostics, async () => {
+        const config = decode(request.config, provider.schema) ?? {};
+        const client = provider.configure(config, diagnostics);
+        if (client) context = newContext(client);
+      });
+      return { diagnostics: diagnostics.items };
+    },
+
+    async readResource(request) {
+      const diagnostics = new Diagnostics();
+      const resource = resourceFor(request.typeName);
+      let newState: DynamicValue = request.currentState;
+      await guardAsync(diagnostics, async () => {
+        const ctx = configured(diagnostics);
+        const current = decode(request.currentState, resource.schema);
+        if (!ctx || !current) return;
+        const live = await resource.read(current, ctx, diagnostics);
+        if (!diagnostics.hasErrors) newState = encode(live, resource.schema);
+      });
+      return { newState, diagnostics: diagnostics.items };
+    },
+
+    async planResourceChange(request): Promise<PlanResourceChangeResponse> {
+      const diagnostics = new Diagnostics();
+      const resource = resourceFor(request.typeName);
+      let response: PlanResourceChangeResponse = {};
+      await guardAsync(diagnostics, async () => {
+        const proposed = decode(request.proposedNewState, resource.schema);
+        if (!proposed) {
+          response = { plannedState: request.proposedNewState };
+          return;
+        }
+        const prior = decode(request.priorState, resource.schema);
+        const config = decode(request.config, resource.schema) ?? {};
+        const { planned, requiresReplace } = planChange(resource.schema, prior, proposed, config);
+        checkAttributes(resource.schema, planned, diagnostics);
+        const ctx = context;
+        if (ctx && !diagnostics.hasErrors) await resource.modifyPlan?.(planned, requiresReplace.length ? null : prior, ctx, diagnostics);
+        response = { plannedState: encode(planned, resource.schema), requiresReplace };
+      });
+      return { ...response, diagnostics: diagnostics.items };
+    },
+
+    async applyResourceChange(request) {
+      const diagnostics = new Diagnostics();
+      const resource = resourceFor(request.typeName);
+      let newState: DynamicValue = request.priorState;
+      await guardAsync(diagnostics, async () => {
+        const ctx = configured(diagnostics);
+        if (!ctx) return;
+        const prior = decode(request.priorState, resource.schema);
+        const planned = decode(request.plannedState, resource.schema);
+        ctx.invalidate();
+        if (!planned) {
+          if (prior) await resource.delete(prior, ctx, diagnostics);
+          if (!diagnostics.hasErrors) newState = encode(null, resource.schema);
+          return;
+        }
+        const result = prior ? await resource.update(planned, prior, ctx, diagnostics) : await resource.create(planned, ctx, diagnostics);
+        if (result) newState = encode(result, resource.schema);
+      });
+      return { newState, diagnostics: diagnostics.items };
+    },
+
+    async importResourceState(request) {
+      const diagnostics = new Diagnostics();
+      const resource = resourceFor(request.typeName);
+      let state: State | null = null;
+      await guardAsync(diagnostics, async () => {
+        const ctx = configured(diagnostics);
+        if (!ctx) return;
+        if (!resource.importState) {
+          diagnostics.error(`${resource.typeName} cannot be imported`);
+          return;
+        }
+        state = await resource.importState(request.id, ctx, diagnostics);
+        if (!state && !diagnostics.hasErrors) {
+          diagnostics.error(`Cannot import ${resource.typeName}`, `No ${resource.typeName.replace("callplane_", "")} with id "${request.id}" exists in this tenant.`);
+        }
+      });
+      return {
+        importedResources: state ? [{ typeName: resource.typeName, state: encode(state, resource.schema) }] : [],
+        diagnostics: diagnostics.items,
+      };
+    },
+
+    async readDataSource(request) {
+      const diagnostics = new Diagnostics();
+      const dataSource = dataSourceFor(request.typeName);
+      let state: DynamicValue | undefined;
+      await guardAsync(diagnostics, async () => {
+        const ctx = configured(diagnostics);
+        const config = decode(request.config, dataSource.schema);
+        if (!ctx || !config) return;
+        const result = await dataSource.read(config, ctx, diagnostics);
+        if (result) state = encode(result, dataSource.schema);
+      });
+      return { ...(state ? { state } : {}), diagnostics: diagnostics.items };
+    },
+
+    async stopProvider() {
+      return {};
+    },
+  };
+}
+
+function newContext(client: CallplaneClient): ProviderContext {
+  let cache = new Map<string, Promise<unknown>>();
+  return {
+    client,
+    cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+      let entry = cache.get(key) as Promise<T> | undefined;
+      if (!entry) {
+        entry = load();
+        cache.set(key, entry);
+        entry.catch(() => cache.delete(key));
+      }
+      return entry;
+    },
+    invalidate() {
+      cache = new Map();
+    },
+  };
+}
+
+/**
+ * The planned state: the configuration's values, defaults for what it leaves out, prior values
+ * for computed attributes that cannot change, and "known after apply" for the rest.
+ */
+export function planChange(schema: SchemaDefinition, prior: State | null, proposed: State, config: State): { planned: State; requiresReplace: AttributePath[] } {
+  const planned: State = { ...proposed };
+  for (const [name, attribute] of Object.entries(schema.attributes)) {
+    if (attribute.default !== undefined && (config[name] ?? null) === null) planned[name] = attribute.default;
+  }
+  const requiresReplace: AttributePath[] = [];
+  if (prior) {
+    for (const [name, attribute] of Object.entries(schema.attributes)) {
+      if (attribute.planModifiers?.some((m) => m.kind === "requiresReplace") && !isUnknown(planned[name] ?? null) && !valuesEqual(planned[name] ?? null, prior[name] ?? null)) {
+        requiresReplace.push([{ attribute: name }]);
+      }
+    }
+  }
+  const replacing = requiresReplace.length > 0;
+  const changing = !prior || replacing || Object.entries(schema.attributes).some(([name, a]) =>
+    (a.required || a.optional) && !valuesEqual(planned[name] ?? null, prior[name] ?? null));
+  for (const [name, attribute] of Object.entries(schema.attributes)) {
+    if (!attribute.computed || attribute.default !== undefined) continue;
+    if ((config[name] ?? null) !== null) continue;
+    const keep = prior && !replacing && (!changing || attribute.planModifiers?.some((m) => m.kind === "useStateForUnknown"));
+    planned[name] = keep ? (prior[name] ?? null) : UNKNOWN;
+  }
+  return { planned, requiresReplace };
+}
+
+/** Runs each attribute's validators on its known value, with a diagnostic on the attribute. */
+function checkAttributes(schema: SchemaDefinition, state: State, diagnostics: Diagnostics): void {
+  for (const [name, attribute] of Object.entries(schema.attributes)) {
+    const value: Value = state[name] ?? null;
+    if (!attribute.validators || !isKnown(value)) continue;
+    for (const validator of attribute.validators) {
+      for (const message of validator(value)) diagnostics.error(`Invalid ${name}`, `${name}: ${message}`, [{ attribute: name }]);
+    }
+  }
+}
+
+function guard(diagnostics: Diagnostics, work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    report(diagnostics, error);
+  }
+}
+
+async function guardAsync(diagnostics: Diagnostics, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    report(diagnostics, error);
+  }
+}
+
+function report(diagnostics: Diagnostics, error: unknown): void {
+  if (error instanceof ValueError) {
+    diagnostics.error("Invalid value", error.detail, error.path);
+    return;
+  }
+  diagnostics.error("Unexpected provider error", error instanceof Error ? error.message : String(error));
+}

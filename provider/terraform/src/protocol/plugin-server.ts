@@ -1,0 +1,92 @@
+// Serves a provider the way Terraform launches plugins: gRPC with mutual TLS
+// on a private unix socket, announced by one handshake line on stdout.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type * as grpcTypes from "@grpc/grpc-js";
+import { createSelfSignedCertificate } from "./certificate.js";
+import { goPluginServices } from "./go-plugin-services.js";
+import { providerService, type LogFunction } from "./grpc-services.js";
+import { handshakeLine, launchProblem } from "./handshake.js";
+import { loadGrpc } from "./runtime-modules.js";
+import type { ProviderHandlers } from "./types.js";
+
+export interface ServePluginOptions {
+  /** Where log lines go; stdout is reserved for the handshake, so the default is stderr. */
+  log?: LogFunction;
+}
+
+/** Terraform may send large states and configs; Go providers accept up to 256 MiB too. */
+const maxMessageBytes = 256 * 1024 * 1024;
+/** After Shutdown, how long open connections may take to close before we stop anyway. */
+const shutdownGraceMs = 250;
+
+const grpc = loadGrpc();
+
+const logToStderr: LogFunction = (message) => {
+  process.stderr.write(`[callplane-provider] ${message}\n`);
+};
+
+/** Resolves once the handshake line is out; the process then lives until Terraform shuts it down. */
+export async function servePlugin(handlers: ProviderHandlers, options: ServePluginOptions = {}): Promise<void> {
+  const log = options.log ?? logToStderr;
+  const problem = launchProblem(process.env);
+  if (problem !== undefined) {
+    process.stderr.write(problem);
+    process.exit(1);
+  }
+
+  const { credentials, certificateDer } = await serverCredentials(process.env.PLUGIN_CLIENT_CERT, log);
+
+  const socketDir = mkdtempSync(join(process.env.PLUGIN_UNIX_SOCKET_DIR || tmpdir(), "callplane-plugin-"));
+  process.on("exit", () => rmSync(socketDir, { recursive: true, force: true }));
+  const socketPath = join(socketDir, "plugin.sock");
+
+  const server = new grpc.Server({ "grpc.max_receive_message_length": maxMessageBytes });
+  const provider = providerService(handlers, log);
+  server.addService(provider.definition, provider.implementation);
+  const housekeeping = goPluginServices(shutDown);
+  for (const service of housekeeping.services) server.addService(service.definition, service.implementation);
+
+  let closing = false;
+  function shutDown(): void {
+    if (closing) return;
+    closing = true;
+    housekeeping.endStreams();
+    const exit = () => process.exit(0); // the exit hook removes the socket directory
+    setTimeout(() => {
+      server.forceShutdown();
+      exit();
+    }, shutdownGraceMs).unref();
+    server.tryShutdown(exit);
+  }
+
+  // Ctrl-C reaches every process in the group; Terraform answers it by calling
+  // StopProvider and then Shutdown, so the plugin must not die on its own.
+  process.on("SIGINT", () => log("interrupt received; waiting for Terraform to stop the provider"));
+  process.on("SIGTERM", () => process.exit(143));
+  process.on("SIGHUP", () => process.exit(129));
+
+  await new Promise<void>((resolve, reject) => {
+    server.bindAsync(`unix://${socketPath}`, credentials, (error) => (error ? reject(error) : resolve()));
+  });
+  process.stdout.write(handshakeLine(socketPath, certificateDer));
+}
+
+async function serverCredentials(
+  clientCertificatePem: string | undefined,
+  log: LogFunction,
+): Promise<{ credentials: grpcTypes.ServerCredentials; certificateDer?: Uint8Array }> {
+  if (!clientCertificatePem) {
+    // go-plugin's behaviour: no client certificate means Terraform has AutoMTLS off and speaks plain gRPC.
+    log("PLUGIN_CLIENT_CERT is not set; serving without TLS");
+    return { credentials: grpc.ServerCredentials.createInsecure() };
+  }
+  const certificate = await createSelfSignedCertificate();
+  const credentials = grpc.ServerCredentials.createSsl(
+    Buffer.from(clientCertificatePem),
+    [{ private_key: Buffer.from(certificate.privateKeyPem), cert_chain: Buffer.from(certificate.certificatePem) }],
+    true, // only the Terraform process that launched us holds the matching key
+  );
+  return { credentials, certificateDer: certificate.der };
+}

@@ -1,0 +1,3 @@
+import { installReflectMetadataShim } from "./reflect-metadata-shim.js";
+
+installReflectMetadataShim();

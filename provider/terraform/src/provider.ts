@@ -1,0 +1,43 @@
+/** The `callplane` provider: its settings and every resource and data source. */
+import { createCallplaneClient } from "@callplane/sdk";
+import type { Diagnostics } from "./framework/diagnostics.js";
+import type { ProviderDefinition, State } from "./framework/resource.js";
+import type { SchemaDefinition } from "./framework/schema.js";
+import { tenantDataSource } from "./data-sources/tenant.js";
+import { environmentResource } from "./resources/environment.js";
+import { t } from "./values/index.js";
+
+export const PROVIDER_VERSION = "0.1.0";
+
+const schema: SchemaDefinition = {
+  version: 0,
+  description: "Manage Callplane settings — tenant, environments, concurrency splits, users and roles — as code.",
+  attributes: {
+    endpoint: { type: t.string, optional: true, description: "The Callplane API's base URL. Defaults to the `CALLPLANE_ENDPOINT` environment variable." },
+    token: { type: t.string, optional: true, sensitive: true, description: "A tenant API key or API token. Defaults to the `CALLPLANE_TOKEN` environment variable." },
+    max_retries: { type: t.number, optional: true, description: "Retries for 429, 5xx and network errors. Defaults to 3." },
+  },
+};
+
+function configure(config: State, diagnostics: Diagnostics) {
+  const endpoint = (config.endpoint as string | null) ?? process.env.CALLPLANE_ENDPOINT;
+  const token = (config.token as string | null) ?? process.env.CALLPLANE_TOKEN;
+  if (!endpoint) diagnostics.error("Missing Callplane endpoint", "Set `endpoint` in the provider block or the CALLPLANE_ENDPOINT environment variable.", [{ attribute: "endpoint" }]);
+  else if (!/^https?:\/\//.test(endpoint)) diagnostics.error("Invalid Callplane endpoint", `endpoint must start with http:// or https:// (got "${endpoint}").`, [{ attribute: "endpoint" }]);
+  if (!token) diagnostics.error("Missing Callplane token", "Set `token` in the provider block or the CALLPLANE_TOKEN environment variable.", [{ attribute: "token" }]);
+  if (diagnostics.hasErrors || !endpoint || !token) return undefined;
+  return createCallplaneClient({
+    endpoint,
+    token,
+    source: "terraform",
+    userAgent: `terraform-provider-callplane/${PROVIDER_VERSION}`,
+    maxRetries: typeof config.max_retries === "number" ? config.max_retries : 3,
+  });
+}
+
+export const callplaneProvider: ProviderDefinition = {
+  schema,
+  configure,
+  resources: [environmentResource],
+  dataSources: [tenantDataSource],
+};

@@ -1,0 +1,136 @@
+/** `callplane_environment`: one environment, its share of the plan limit and its API key. */
+import { NotFoundError, schemas, type Environment } from "@callplane/sdk";
+import { addApiError, type Diagnostics } from "../framework/diagnostics.js";
+import { requiresReplace, useStateForUnknown } from "../framework/plan-modifiers.js";
+import type { ProviderContext, ResourceDefinition, State } from "../framework/resource.js";
+import { objectTypeOf, type SchemaDefinition } from "../framework/schema.js";
+import { matchesApiRule } from "../framework/validators.js";
+import { t } from "../values/index.js";
+
+const schema: SchemaDefinition = {
+  version: 0,
+  description: "An environment (workspace) inside the tenant, such as `production` or `staging`, with its share of the plan's concurrent calls and its own API key.",
+  attributes: {
+    id: { type: t.string, computed: true, description: "The environment's id.", planModifiers: [useStateForUnknown()] },
+    name: { type: t.string, required: true, description: "Unique within the tenant.", validators: [matchesApiRule(schemas.EnvironmentName)] },
+    hidden: { type: t.bool, optional: true, default: false, description: "Hidden environments are not offered in the switcher but still exist and can be managed." },
+    max_concurrent_calls: {
+      type: t.number, optional: true, computed: true, validators: [matchesApiRule(schemas.MaxConcurrentCalls)],
+      description: "The most calls the environment may have at once. Leave it unset when a `callplane_concurrency_split` manages the allocations.",
+    },
+    deletion_protection: {
+      type: t.bool, optional: true, default: true,
+      description: "While true, the environment cannot be destroyed: set it to false and apply first. Deleting an environment removes its configuration.",
+    },
+    api_key_rotation: {
+      type: t.string, optional: true,
+      description: "Any value; changing it rotates the environment's API key.",
+    },
+    api_key: { type: t.string, computed: true, sensitive: true, description: "The environment's API key. Known after creation and after each rotation; null for an imported environment." },
+    api_key_masked: { type: t.string, computed: true, description: "The API key, masked as the console shows it." },
+    created_at: { type: t.string, computed: true, description: "When the environment was created (RFC 3339).", planModifiers: [useStateForUnknown()] },
+  },
+};
+const type = objectTypeOf(schema);
+
+function toState(env: Environment, secrets: { api_key: State[string]; api_key_rotation: State[string] }): State {
+  return {
+    id: env.id, name: env.name, hidden: env.hidden, max_concurrent_calls: env.maxConcurrentCalls,
+    deletion_protection: env.deletionProtection, api_key_masked: env.apiKeyMasked, created_at: env.createdAt, ...secrets,
+  };
+}
+
+/** Every environment in one or a few list requests, shared by all the reads of a refresh. */
+function liveEnvironments(ctx: ProviderContext): Promise<Map<string, Environment>> {
+  return ctx.cached("environments", async () => {
+    const all = await ctx.client.environments.list({ includeHidden: true, limit: 100 }).toArray();
+    return new Map(all.map((env) => [env.id, env]));
+  });
+}
+
+const API_TO_ATTRIBUTE = { deletionProtection: "deletionProtection", maxConcurrentCalls: "maxConcurrentCalls" };
+
+export const environmentResource: ResourceDefinition = {
+  typeName: "callplane_environment",
+  schema,
+
+  async modifyPlan(planned, prior) {
+    // The key changes only when the keeper does; other updates keep it as it is.
+    if (prior && planned.api_key_rotation === prior.api_key_rotation) {
+      planned.api_key = prior.api_key ?? null;
+      planned.api_key_masked = prior.api_key_masked ?? null;
+    }
+  },
+
+  async create(planned, ctx, diagnostics) {
+    try {
+      const env = await ctx.client.environments.create({
+        name: planned.name as string,
+        hidden: planned.hidden as boolean,
+        deletionProtection: planned.deletion_protection as boolean,
+        ...(typeof planned.max_concurrent_calls === "number" ? { maxConcurrentCalls: planned.max_concurrent_calls } : {}),
+      });
+      return toState(env, { api_key: env.apiKey, api_key_rotation: planned.api_key_rotation ?? null });
+    } catch (error) {
+      addApiError(diagnostics, error, "create the environment", type, API_TO_ATTRIBUTE);
+      return null;
+    }
+  },
+
+  async read(state, ctx) {
+    const env = (await liveEnvironments(ctx)).get(state.id as string);
+    return env ? toState(env, { api_key: state.api_key ?? null, api_key_rotation: state.api_key_rotation ?? null }) : null;
+  },
+
+  async update(planned, prior, ctx, diagnostics) {
+    const id = prior.id as string;
+    try {
+      const patch = {
+        ...(planned.name !== prior.name ? { name: planned.name as string } : {}),
+        ...(planned.hidden !== prior.hidden ? { hidden: planned.hidden as boolean } : {}),
+        ...(planned.deletion_protection !== prior.deletion_protection ? { deletionProtection: planned.deletion_protection as boolean } : {}),
+        ...(typeof planned.max_concurrent_calls === "number" && planned.max_concurrent_calls !== prior.max_concurrent_calls
+          ? { maxConcurrentCalls: planned.max_concurrent_calls } : {}),
+      };
+      let env = Object.keys(patch).length ? await ctx.client.environments.update(id, patch) : await ctx.client.environments.get(id);
+      let apiKey = prior.api_key ?? null;
+      if (planned.api_key_rotation !== prior.api_key_rotation) {
+        const rotated = await ctx.client.environments.rotateApiKey(id);
+        apiKey = rotated.apiKey;
+        env = rotated;
+      }
+      return toState(env, { api_key: apiKey, api_key_rotation: planned.api_key_rotation ?? null });
+    } catch (error) {
+      addApiError(diagnostics, error, "update the environment", type, API_TO_ATTRIBUTE);
+      return null;
+    }
+  },
+
+  async delete(state, ctx, diagnostics) {
+    if (state.deletion_protection === true) {
+      diagnostics.error(
+        "Deletion protection is on",
+        `Environment "${String(state.name)}" has deletion_protection = true. Set it to false and apply, then destroy it. Deleting an environment removes its configuration for good.`,
+        [{ attribute: "deletion_protection" }],
+      );
+      return;
+    }
+    try {
+      await ctx.client.environments.delete(state.id as string);
+    } catch (error) {
+      if (error instanceof NotFoundError) return;
+      addApiError(diagnostics, error, "delete the environment", type, API_TO_ATTRIBUTE);
+    }
+  },
+
+  async importState(id, ctx, diagnostics: Diagnostics) {
+    try {
+      const env = await ctx.client.environments.get(id);
+      return toState(env, { api_key: null, api_key_rotation: null });
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      addApiError(diagnostics, error, "import the environment", type);
+      return null;
+    }
+  },
+};
