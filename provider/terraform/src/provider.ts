@@ -3,8 +3,17 @@ import { createCallplaneClient } from "@callplane/sdk";
 import type { Diagnostics } from "./framework/diagnostics.js";
 import type { ProviderDefinition, State } from "./framework/resource.js";
 import type { SchemaDefinition } from "./framework/schema.js";
+import { environmentDataSource, environmentsDataSource } from "./data-sources/environment.js";
 import { tenantDataSource } from "./data-sources/tenant.js";
 import { environmentResource } from "./resources/environment.js";
+import { roleAssignmentResource } from "./resources/role-assignment.js";
+import { roleAssignmentsResource } from "./resources/role-assignments.js";
+import { invitationResource } from "./resources/invitation.js";
+import { userResource } from "./resources/user.js";
+import { usersDataSource } from "./data-sources/users.js";
+import { concurrencyDataSource } from "./data-sources/concurrency.js";
+import { concurrencySplitResource } from "./resources/concurrency-split.js";
+import { tenantSettingsResource } from "./resources/tenant-settings.js";
 import { t } from "./values/index.js";
 
 export const PROVIDER_VERSION = "0.1.0";
@@ -38,6 +47,6 @@ function configure(config: State, diagnostics: Diagnostics) {
 export const callplaneProvider: ProviderDefinition = {
   schema,
   configure,
-  resources: [environmentResource],
-  dataSources: [tenantDataSource],
+  resources: [environmentResource, userResource, invitationResource, tenantSettingsResource, concurrencySplitResource, roleAssignmentResource, roleAssignmentsResource],
+  dataSources: [tenantDataSource, environmentDataSource, environmentsDataSource, usersDataSource, concurrencyDataSource],
 };

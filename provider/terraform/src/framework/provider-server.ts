@@ -112,7 +112,7 @@ export function createProviderHandlers(provider: ProviderDefinition): ProviderHa
       await guardAsync(diagnostics, async () => {
         const config = decode(request.config, provider.schema) ?? {};
         const client = provider.configure(config, diagnostics);
-        if (client) context = newContext(client);
+        if (client) context = newContext(client, config);
       });
       return { diagnostics: diagnostics.items };
     },
@@ -215,10 +215,11 @@ export function createProviderHandlers(provider: ProviderDefinition): ProviderHa
   };
 }
 
-function newContext(client: CallplaneClient): ProviderContext {
+function newContext(client: CallplaneClient, providerConfig: State = {}): ProviderContext {
   let cache = new Map<string, Promise<unknown>>();
   return {
     client,
+    providerConfig,
     cached<T>(key: string, load: () => Promise<T>): Promise<T> {
       let entry = cache.get(key) as Promise<T> | undefined;
       if (!entry) {

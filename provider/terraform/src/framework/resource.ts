@@ -14,6 +14,11 @@ export interface ProviderContext {
   cached<T>(key: string, load: () => Promise<T>): Promise<T>;
   /** Forgets memoised lists after a write. */
   invalidate(): void;
+  /**
+   * The provider block's settings as Terraform sent them (environment-variable fallbacks not
+   * applied), for resources that must know whom the provider acts as. Never log it: `token` is a secret.
+   */
+  providerConfig?: State;
 }
 
 export interface ResourceDefinition {

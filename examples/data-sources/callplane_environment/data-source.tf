@@ -1,0 +1,3 @@
+data "callplane_environment" "production" {
+  name = "production"
+}

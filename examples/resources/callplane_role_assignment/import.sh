@@ -1,0 +1,2 @@
+# Import an assignment by email.
+terraform import callplane_role_assignment.lee lee@acme.test

@@ -1,0 +1,303 @@
+/**
+ * `callplane_concurrency_split`: how the plan's concurrent calls are split across environments,
+ * set in one atomic call (`PUT /v1/concurrency`) so moving capacity never fails halfway.
+ */
+import { schemas, type Concurrency, type Tenant } from "@callplane/sdk";
+import { addApiError, type Diagnostics } from "../framework/diagnostics.js";
+import { valuesEqual } from "../framework/equality.js";
+import { useStateForUnknown } from "../framework/plan-modifiers.js";
+import type { ProviderContext, ResourceDefinition, State } from "../framework/resource.js";
+import { objectTypeOf, type SchemaDefinition } from "../framework/schema.js";
+import { matchesApiRule } from "../framework/validators.js";
+import { isKnown, isValueObject, t, type PathStep, type Value } from "../values/index.js";
+
+const schema: SchemaDefinition = {
+  version: 0,
+  description: [
+    "How the tenant's plan limit of concurrent calls is split across its environments, e.g. a plan of 40 as production 20, staging 10, development 10.",
+    "",
+    "Every change is applied in **one atomic call**: all listed allocations change together or none does, and the plan limit is never exceeded in between — so capacity can be moved from one environment to another (20/10/10 → 25/5/10) even when changing them one at a time would not fit.",
+    "",
+    "Plans are checked against the live plan limit: a single allocation above it, or allocations adding up to more than it, fail at `terraform plan` with an error on the allocation, before anything is changed.",
+    "",
+    "Declare it at most once per tenant. Environments whose allocation this resource manages should leave `max_concurrent_calls` unset in `callplane_environment`, so the two do not fight over the value.",
+    "",
+    "**Destroying** this resource only removes it from the Terraform state: every environment keeps its current allocation (capacity is never taken from a running environment by a destroy). To free capacity, lower the allocations and apply first, or destroy the environments.",
+    "",
+    "Import it with any id, for example the tenant's id: the imported split lists every environment with a non-zero allocation.",
+  ].join("\n"),
+  attributes: {
+    id: { type: t.string, computed: true, description: "The tenant's id: a tenant has one split.", planModifiers: [useStateForUnknown()] },
+    allocations: {
+      type: t.list(t.object({ environment_id: t.string, max_concurrent_calls: t.number })),
+      required: true,
+      description: [
+        "The environments whose allocation this resource manages, each as an object:",
+        "",
+        "- `environment_id` — the environment's id, e.g. `callplane_environment.production.id` (it may be unknown until apply: environments can be created in the same apply);",
+        "- `max_concurrent_calls` — the most calls that environment may have at once, between 0 and the plan limit.",
+        "",
+        "Each environment at most once; the order does not matter (reordering the list changes nothing). The values must add up to at most the plan limit, together with what environments that are not listed keep (unless `exclusive` is true).",
+      ].join("\n"),
+    },
+    exclusive: {
+      type: t.bool, optional: true, default: false,
+      description: "When true, the split is authoritative: environments that are not listed get 0 concurrent calls. One given capacity outside Terraform (in the console, or a new environment) shows up as drift in the plan, and apply sets it back to 0. When false (the default), environments that are not listed keep their allocation and are not managed.",
+    },
+    plan_limit: {
+      type: t.number, computed: true, planModifiers: [useStateForUnknown()],
+      description: "The most concurrent calls the tenant's plan allows (read live; set by the platform).",
+    },
+    allocated: { type: t.number, computed: true, description: "The sum of every environment's allocation, listed or not." },
+    available: { type: t.number, computed: true, description: "What is left of the plan limit: `plan_limit - allocated`." },
+  },
+};
+const type = objectTypeOf(schema);
+
+interface Entry {
+  index: number;
+  /** The environment id: a string, null or unknown. */
+  id: Value;
+  /** The allocation: a number, null or unknown. */
+  calls: Value;
+}
+
+/** The list's elements, or undefined while the whole list is unknown (or null). */
+function entriesOf(list: Value | undefined): Entry[] | undefined {
+  if (!Array.isArray(list)) return undefined;
+  return (list as readonly Value[]).map((element, index) => isValueObject(element)
+    ? { index, id: element.environment_id ?? null, calls: element.max_concurrent_calls ?? null }
+    : { index, id: element, calls: element });
+}
+
+const numberOf = (value: Value): number | undefined =>
+  typeof value === "number" ? value : typeof value === "bigint" ? Number(value) : undefined;
+
+const at = (index: number, attribute?: string): PathStep[] =>
+  [{ attribute: "allocations" }, { index }, ...(attribute ? [{ attribute }] : [])];
+
+/** True when both lists hold the same known allocations, in any order. */
+function sameAllocations(a: Value | undefined, b: Value | undefined): boolean {
+  const ea = entriesOf(a);
+  const eb = entriesOf(b);
+  if (!ea || !eb || ea.length !== eb.length || !isKnown(a ?? null) || !isKnown(b ?? null)) return false;
+  const key = (e: Entry) => `${String(e.id)}\u0000${String(e.calls)}`;
+  const counts = new Map<string, number>();
+  for (const e of ea) counts.set(key(e), (counts.get(key(e)) ?? 0) + 1);
+  for (const e of eb) {
+    const n = counts.get(key(e));
+    if (!n) return false;
+    counts.set(key(e), n - 1);
+  }
+  return true;
+}
+
+/** The live split, read once per refresh and shared by every reader. */
+function liveSplit(ctx: ProviderContext): Promise<Concurrency> {
+  return ctx.cached("concurrency:get", () => ctx.client.concurrency.get());
+}
+
+function liveTenant(ctx: ProviderContext): Promise<Tenant> {
+  return ctx.cached("tenant:get", () => ctx.client.tenant.get());
+}
+
+const describeEnvironment = (a: Concurrency["allocations"][number]) => `${a.environmentName} (${a.environmentId})`;
+
+function toState(id: string, exclusive: Value, allocations: Value[], split: Concurrency): State {
+  return { id, allocations, exclusive, plan_limit: split.planLimit, allocated: split.allocated, available: split.available };
+}
+
+/** Sets every listed allocation (and, with `exclusive`, every other one to 0) in one call. */
+async function applySplit(planned: State, ctx: ProviderContext, diagnostics: Diagnostics, action: string): Promise<State | null> {
+  const entries = entriesOf(planned.allocations) ?? [];
+  const body = entries.map((e) => ({ environmentId: e.id as string, maxConcurrentCalls: numberOf(e.calls)! }));
+  const listed = new Set(body.map((a) => a.environmentId));
+  const apiToAttribute: Record<string, string> = {};
+  try {
+    const tenant = await liveTenant(ctx);
+    let ifMatch: string | undefined;
+    if (planned.exclusive === true) {
+      const before = await ctx.client.concurrency.get();
+      // Only if nobody changed the split since this read: another environment could appear.
+      ifMatch = before.etag;
+      for (const a of before.allocations) {
+        if (listed.has(a.environmentId) || a.maxConcurrentCalls === 0) continue;
+        apiToAttribute[`allocations[${body.length}].maxConcurrentCalls`] = "exclusive";
+        apiToAttribute[`allocations[${body.length}].environmentId`] = "exclusive";
+        body.push({ environmentId: a.environmentId, maxConcurrentCalls: 0 });
+      }
+    }
+    const after = await ctx.client.concurrency.set({ allocations: body }, ifMatch ? { ifMatch } : undefined);
+    const live = new Map(after.allocations.map((a) => [a.environmentId, a.maxConcurrentCalls]));
+    // The planned order, so the result matches the plan element by element.
+    const allocations = entries.map((e) => ({ environment_id: e.id, max_concurrent_calls: live.get(e.id as string) ?? e.calls }));
+    return toState(tenant.id, planned.exclusive ?? false, allocations, after);
+  } catch (error) {
+    addApiError(diagnostics, error, action, type, apiToAttribute);
+    return null;
+  }
+}
+
+export const concurrencySplitResource: ResourceDefinition = {
+  typeName: "callplane_concurrency_split",
+  schema,
+
+  validateConfig(config, diagnostics) {
+    const entries = entriesOf(config.allocations);
+    if (!entries) return;
+    if (entries.length === 0) {
+      diagnostics.error("Invalid allocations", "allocations: must list at least one environment.", [{ attribute: "allocations" }]);
+    }
+    const seen = new Map<string, number>();
+    const checkCalls = matchesApiRule(schemas.MaxConcurrentCalls);
+    for (const e of entries) {
+      const where = `allocations[${e.index}]`;
+      if (e.id === null && e.calls === null) {
+        diagnostics.error("Invalid allocations", `${where}: must be an object with environment_id and max_concurrent_calls.`, at(e.index));
+        continue;
+      }
+      if (e.id === null) diagnostics.error("Invalid allocations", `${where}.environment_id: is required.`, at(e.index, "environment_id"));
+      if (e.calls === null) diagnostics.error("Invalid allocations", `${where}.max_concurrent_calls: is required.`, at(e.index, "max_concurrent_calls"));
+      if (isKnown(e.calls) && e.calls !== null) {
+        for (const message of checkCalls(e.calls)) {
+          diagnostics.error("Invalid allocations", `${where}.max_concurrent_calls: ${message}`, at(e.index, "max_concurrent_calls"));
+        }
+      }
+      if (typeof e.id === "string") {
+        const first = seen.get(e.id);
+        if (first !== undefined) {
+          diagnostics.error("Invalid allocations", `${where}.environment_id: environment "${e.id}" is already listed at allocations[${first}]; list each environment once.`, at(e.index, "environment_id"));
+        } else seen.set(e.id, e.index);
+      }
+    }
+  },
+
+  async modifyPlan(planned, prior, ctx, diagnostics) {
+    // Order does not matter: the same allocations in another order plan as no change.
+    if (prior && sameAllocations(planned.allocations, prior.allocations)) planned.allocations = prior.allocations ?? null;
+    if (prior && valuesEqual(planned.allocations ?? null, prior.allocations ?? null) && valuesEqual(planned.exclusive ?? null, prior.exclusive ?? null)) {
+      for (const name of ["id", "plan_limit", "allocated", "available"]) planned[name] = prior[name] ?? null;
+      return;
+    }
+
+    let split: Concurrency;
+    let tenant: Tenant;
+    try {
+      [split, tenant] = await Promise.all([liveSplit(ctx), liveTenant(ctx)]);
+    } catch (error) {
+      addApiError(diagnostics, error, "read the concurrency split", type);
+      return;
+    }
+    const limit = split.planLimit;
+    planned.id = tenant.id;
+    planned.plan_limit = limit;
+
+    const entries = entriesOf(planned.allocations);
+    if (!entries) return;
+    const live = new Map(split.allocations.map((a) => [a.environmentId, a]));
+
+    // Each allocation, as soon as its number is known.
+    let listedSum = 0;
+    let allCallsKnown = true;
+    for (const e of entries) {
+      const calls = numberOf(e.calls);
+      if (calls === undefined) {
+        allCallsKnown = false;
+        continue;
+      }
+      listedSum += calls;
+      if (calls > limit) {
+        diagnostics.error(
+          "Allocation above the plan limit",
+          `allocations[${e.index}].max_concurrent_calls: ${calls} is more than the plan limit (${limit}).`,
+          at(e.index, "max_concurrent_calls"),
+        );
+      }
+    }
+    for (const e of entries) {
+      if (typeof e.id === "string" && !live.has(e.id)) {
+        diagnostics.error("Unknown environment", `allocations[${e.index}].environment_id: there is no environment "${e.id}" in this tenant.`, at(e.index, "environment_id"));
+      }
+    }
+
+    // The sum after apply: the listed values, plus what unlisted environments keep. Ids not yet
+    // known belong to environments not created yet; were one an existing environment, assume the
+    // largest, so that the check never refuses a plan that could fit.
+    const knownIds = new Set(entries.flatMap((e) => (typeof e.id === "string" ? [e.id] : [])));
+    const unknownIds = entries.filter((e) => typeof e.id !== "string").length;
+    const unlisted = split.allocations.filter((a) => !knownIds.has(a.environmentId) && a.maxConcurrentCalls > 0)
+      .sort((a, b) => b.maxConcurrentCalls - a.maxConcurrentCalls);
+    const keeping = planned.exclusive === false ? unlisted.slice(unknownIds) : [];
+    const kept = keeping.reduce((sum, a) => sum + a.maxConcurrentCalls, 0);
+    if (listedSum + kept > limit) {
+      const detail = kept === 0
+        ? `The allocations add up to ${allCallsKnown ? "" : "at least "}${listedSum} concurrent calls; the plan limit is ${limit}. Nothing has been changed.`
+        : `The allocations add up to ${allCallsKnown ? "" : "at least "}${listedSum} concurrent calls, and environments not listed keep ${kept} (${keeping.map((a) => `${describeEnvironment(a)}: ${a.maxConcurrentCalls}`).join(", ")}): ${listedSum + kept} in all; the plan limit is ${limit}. Nothing has been changed. List those environments with lower values, or set exclusive = true to give every environment not listed 0.`;
+      diagnostics.error("Allocations exceed the plan limit", `allocations: ${detail}`, [{ attribute: "allocations" }]);
+    }
+
+    if (planned.exclusive === true) {
+      // Turning exclusive on zeroes environments that the prior state does not show yet: say so.
+      if (prior?.exclusive !== true && unknownIds === 0 && unlisted.length > 0) {
+        diagnostics.warning(
+          "Environments not listed will get 0 concurrent calls",
+          `exclusive is true, so apply sets these environments to 0: ${unlisted.map((a) => `${describeEnvironment(a)}: ${a.maxConcurrentCalls} → 0`).join(", ")}.`,
+          [{ attribute: "exclusive" }],
+        );
+      }
+      // Everything else is 0 after apply, so the totals are known now.
+      if (allCallsKnown) {
+        planned.allocated = listedSum;
+        planned.available = Math.max(0, limit - listedSum);
+      }
+    }
+  },
+
+  create(planned, ctx, diagnostics) {
+    return applySplit(planned, ctx, diagnostics, "set the concurrency split");
+  },
+
+  async read(state, ctx, diagnostics) {
+    let split: Concurrency;
+    try {
+      split = await liveSplit(ctx);
+    } catch (error) {
+      addApiError(diagnostics, error, "read the concurrency split", type);
+      return null;
+    }
+    const live = new Map(split.allocations.map((a) => [a.environmentId, a.maxConcurrentCalls]));
+    // The listed environments that still exist, in the state's order, with their live values.
+    const allocations: Value[] = (entriesOf(state.allocations) ?? []).flatMap((e) => {
+      const calls = typeof e.id === "string" ? live.get(e.id) : undefined;
+      return calls === undefined ? [] : [{ environment_id: e.id, max_concurrent_calls: calls }];
+    });
+    if (state.exclusive === true) {
+      // Capacity given outside Terraform: in the state, so the plan takes it away again.
+      const listed = new Set((entriesOf(state.allocations) ?? []).map((e) => e.id));
+      for (const a of split.allocations) {
+        if (!listed.has(a.environmentId) && a.maxConcurrentCalls > 0) allocations.push({ environment_id: a.environmentId, max_concurrent_calls: a.maxConcurrentCalls });
+      }
+    }
+    return toState(state.id as string, state.exclusive ?? false, allocations, split);
+  },
+
+  update(planned, _prior, ctx, diagnostics) {
+    return applySplit(planned, ctx, diagnostics, "set the concurrency split");
+  },
+
+  async delete() {
+    // Forgetting only: environments keep their allocations (see the resource description).
+  },
+
+  async importState(_id, ctx, diagnostics) {
+    try {
+      const [split, tenant] = await Promise.all([liveSplit(ctx), liveTenant(ctx)]);
+      const allocations = split.allocations.filter((a) => a.maxConcurrentCalls > 0)
+        .map((a) => ({ environment_id: a.environmentId, max_concurrent_calls: a.maxConcurrentCalls }));
+      return toState(tenant.id, false, allocations, split);
+    } catch (error) {
+      addApiError(diagnostics, error, "import the concurrency split", type);
+      return null;
+    }
+  },
+};
