@@ -58,7 +58,10 @@ const endpoint = await new Promise((resolve, reject) => {
   server.on("exit", (code) => reject(new Error(`the server exited (${code})`)));
 }).catch((error) => fail(error.message));
 console.log(`listening on ${endpoint}`);
+let stopped = false;
 const stop = () => {
+  if (stopped) return;
+  stopped = true;
   server.kill("SIGTERM");
   rmSync(work, { recursive: true, force: true });
 };
@@ -80,9 +83,18 @@ step("terraform init and apply examples/quickstart: tenant settings, 3 environme
 tf(["init", "-input=false"], { quiet: true });
 tf(["apply", "-auto-approve", "-input=false"]);
 
-step("A console user changes settings by hand: staging 10 → 5 calls, Lee member → admin");
 const { createCallplaneClient } = await import(join(root, "sdk/dist/index.js"));
 const console_ = createCallplaneClient({ endpoint, token: TOKEN, source: "console" });
+
+step("Lee accepts the invitation Terraform sent (a new secret is issued, as a resend would)");
+const invitation = (await console_.invitations.list({ status: "pending" }).toArray()).find((i) => i.email === "lee@acme.test");
+const mailer = createCallplaneClient({ endpoint, token: TOKEN, source: "api" });
+const { secret } = await mailer.invitations.renew(invitation.id);
+const anonymous = createCallplaneClient({ endpoint });
+await anonymous.invitations.accept({ secret, name: "Lee Park" });
+console.log("lee@acme.test is now a member; Terraform sees an accepted invitation as no change");
+
+step("A console user changes settings by hand: staging 10 → 5 calls, Lee member → admin");
 const environments = await console_.environments.list({ includeHidden: true }).toArray();
 const staging = environments.find((e) => e.name === "staging");
 await console_.environments.update(staging.id, { maxConcurrentCalls: 5 });
@@ -106,3 +118,5 @@ const clean = tf(["plan", "-detailed-exitcode", "-input=false"], { allowed: [0],
 console.log(`terraform plan -detailed-exitcode → exit code ${clean.status}: no changes, the settings match the code.`);
 
 console.log(`\n✔ demo finished in ${elapsed()}`);
+stop();
+process.exit(0);
