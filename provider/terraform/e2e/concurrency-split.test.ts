@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { useTerraform } from "./terraform.js";
+import { useTerraform, shortcuts } from "./terraform.js";
 
 const ws = useTerraform();
+const { stateOf, plan } = shortcuts(ws);
 
 /** Environments with `max_concurrent_calls` left unset: the split owns the values. */
 const ENVIRONMENTS = ["production", "staging", "development"].map((name) => `
@@ -24,12 +25,6 @@ ${allocations.map(([env, calls]) => `    { environment_id = ${env.includes(".") 
 
 const DEFAULT_SPLIT: Allocation[] = [["production", 20], ["staging", 10], ["development", 10]];
 
-async function stateOf(address: string): Promise<Record<string, unknown>> {
-  const shown = await ws.terraform(["show", "-json"]);
-  const resources = JSON.parse(shown.stdout).values?.root_module?.resources ?? [];
-  return resources.find((r: { address: string }) => r.address === address)?.values;
-}
-
 /** Every environment's live allocation, by name. */
 async function liveSplit(): Promise<Record<string, number>> {
   const split = await ws.sdk.concurrency.get();
@@ -44,7 +39,6 @@ async function idOf(name: string): Promise<string> {
 const flat = (text: string) => text.replace(/\s+/g, " ");
 
 const apply = (env?: Record<string, string>) => ws.terraform(["apply", "-auto-approve", "-input=false"], env);
-const plan = () => ws.terraform(["plan", "-detailed-exitcode", "-input=false"]);
 
 describe("callplane_concurrency_split with real Terraform", () => {
   it("splits 40 calls 20/10/10 over three environments created in the same apply", async () => {

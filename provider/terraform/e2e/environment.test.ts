@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { TOKEN, useTerraform } from "./terraform.js";
+import { TOKEN, useTerraform, shortcuts } from "./terraform.js";
 
 const ws = useTerraform();
+const { stateOf } = shortcuts(ws);
 
 const environments = (production: string, extra = "") => `
 resource "callplane_environment" "production" {
@@ -16,12 +17,6 @@ resource "callplane_environment" "staging" {
   deletion_protection  = false
 }
 `;
-
-async function stateOf(address: string): Promise<Record<string, unknown>> {
-  const shown = await ws.terraform(["show", "-json"]);
-  const resources = JSON.parse(shown.stdout).values?.root_module?.resources ?? [];
-  return resources.find((r: { address: string }) => r.address === address)?.values;
-}
 
 describe("callplane_environment with real Terraform", () => {
   it("creates environments, then plans no changes", async () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { useTerraform } from "./terraform.js";
+import { useTerraform, shortcuts } from "./terraform.js";
 
 const ws = useTerraform();
+const { stateOf, apply, plan } = shortcuts(ws);
 
 const invitations = (extra = "") => `
 resource "callplane_invitation" "vic" {
@@ -11,14 +12,6 @@ resource "callplane_invitation" "vic" {
 }
 ${extra}`;
 
-async function stateOf(address: string): Promise<Record<string, unknown>> {
-  const shown = await ws.terraform(["show", "-json"]);
-  const resources = JSON.parse(shown.stdout).values?.root_module?.resources ?? [];
-  return resources.find((r: { address: string }) => r.address === address)?.values;
-}
-
-const apply = () => ws.terraform(["apply", "-auto-approve", "-input=false"]);
-const plan = () => ws.terraform(["plan", "-detailed-exitcode", "-input=false"]);
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The server reads a pending invitation past its expiry as expired: move the expiry into the past. */

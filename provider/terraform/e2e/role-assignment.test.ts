@@ -1,9 +1,10 @@
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
-import { useTerraform } from "./terraform.js";
+import { useTerraform, shortcuts } from "./terraform.js";
 
 const ws = useTerraform();
+const { stateOf, apply, plan } = shortcuts(ws);
 
 const BOOTSTRAP_ADMIN = "admin@callplane.local";
 
@@ -14,15 +15,6 @@ resource "callplane_role_assignment" "${name}" {
   ${extra}
 }
 `;
-
-async function stateOf(address: string): Promise<Record<string, unknown>> {
-  const shown = await ws.terraform(["show", "-json"]);
-  const resources = JSON.parse(shown.stdout).values?.root_module?.resources ?? [];
-  return resources.find((r: { address: string }) => r.address === address)?.values;
-}
-
-const apply = () => ws.terraform(["apply", "-auto-approve", "-input=false"]);
-const plan = () => ws.terraform(["plan", "-detailed-exitcode", "-input=false"]);
 
 async function pendingInvitation(email: string) {
   const pending = await ws.sdk.invitations.list({ status: "pending" }).toArray();

@@ -2,9 +2,10 @@ import { createCallplaneClient } from "@callplane/sdk";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { TOKEN, useTerraform } from "./terraform.js";
+import { TOKEN, useTerraform, shortcuts } from "./terraform.js";
 
 const ws = useTerraform();
+const { apply, plan } = shortcuts(ws);
 
 const BOOTSTRAP_ADMIN = "admin@callplane.local";
 
@@ -31,9 +32,6 @@ async function teamState(): Promise<{ assignments: Record<string, string>; membe
 
 /** The output with line breaks and runs of spaces made single spaces: Terraform wraps long diagnostics. */
 const flat = (output: string) => output.replace(/\s+/g, " ");
-
-const apply = () => ws.terraform(["apply", "-auto-approve", "-input=false"]);
-const plan = () => ws.terraform(["plan", "-detailed-exitcode", "-input=false"]);
 
 async function liveTeam(): Promise<Record<string, string>> {
   const users = await ws.sdk.users.list().toArray();

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { useTerraform } from "./terraform.js";
+import { useTerraform, shortcuts } from "./terraform.js";
 
 const ws = useTerraform();
+const { stateOf, apply, plan } = shortcuts(ws);
 
 const settings = (fields: Record<string, string>) => `
 resource "callplane_tenant_settings" "this" {
@@ -17,15 +18,6 @@ const DECLARED = {
   timezone: "Europe/Berlin",
   website: "https://acme.test",
 };
-
-async function stateOf(address: string): Promise<Record<string, unknown>> {
-  const shown = await ws.terraform(["show", "-json"]);
-  const resources = JSON.parse(shown.stdout).values?.root_module?.resources ?? [];
-  return resources.find((r: { address: string }) => r.address === address)?.values;
-}
-
-const apply = () => ws.terraform(["apply", "-auto-approve", "-input=false"]);
-const plan = () => ws.terraform(["plan", "-detailed-exitcode", "-input=false"]);
 
 describe("callplane_tenant_settings with real Terraform", () => {
   it("adopts the existing tenant, changing only the configured settings, then plans no changes", async () => {

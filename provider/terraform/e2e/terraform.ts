@@ -85,3 +85,17 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr, output: stdout + stderr }));
   });
 }
+
+/** Shorthands most tests use, reading `ws` when called (it is filled in by beforeAll). */
+export function shortcuts(ws: Workspace) {
+  return {
+    /** The values of one resource in the state, by address. */
+    async stateOf(address: string): Promise<Record<string, unknown>> {
+      const shown = await ws.terraform(["show", "-json"]);
+      const resources = JSON.parse(shown.stdout).values?.root_module?.resources ?? [];
+      return resources.find((r: { address: string }) => r.address === address)?.values;
+    },
+    apply: () => ws.terraform(["apply", "-auto-approve", "-input=false"]),
+    plan: () => ws.terraform(["plan", "-detailed-exitcode", "-input=false"]),
+  };
+}

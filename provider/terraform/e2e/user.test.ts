@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { useTerraform } from "./terraform.js";
+import { useTerraform, shortcuts } from "./terraform.js";
 
 const ws = useTerraform();
+const { stateOf, apply, plan } = shortcuts(ws);
 
 const PASSWORD = "correct-horse-battery-staple";
 const BOOTSTRAP_ADMIN = "admin@callplane.local";
@@ -45,16 +46,8 @@ resource "callplane_user" "viewer" {
 }
 ${extra}`;
 
-async function stateOf(address: string): Promise<Record<string, unknown>> {
-  const shown = await ws.terraform(["show", "-json"]);
-  const resources = JSON.parse(shown.stdout).values?.root_module?.resources ?? [];
-  return resources.find((r: { address: string }) => r.address === address)?.values;
-}
-
 /** Terraform wraps diagnostics at 78 columns. */
 const flat = (text: string) => text.replace(/\s+/g, " ");
-const apply = () => ws.terraform(["apply", "-auto-approve", "-input=false"]);
-const plan = () => ws.terraform(["plan", "-detailed-exitcode", "-input=false"]);
 
 async function liveByEmail(email: string) {
   return (await ws.sdk.users.list({ q: email }).toArray()).find((u) => u.email === email);
