@@ -1,3 +1,5 @@
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { TOKEN, useTerraform, shortcuts } from "./terraform.js";
 
@@ -119,6 +121,42 @@ resource "callplane_environment" "imported" {
     expect((await ws.terraform(["apply", "-auto-approve", "-input=false"])).code).toBe(0);
     expect((await stateOf("callplane_environment.imported")).id).toBe(made.id);
     expect((await ws.terraform(["plan", "-detailed-exitcode", "-input=false"])).code).toBe(0);
+  });
+
+  it("writes the configuration of an imported environment with -generate-config-out", async () => {
+    const made = await ws.sdk.environments.create({ name: "generated", maxConcurrentCalls: 2, hidden: true, deletionProtection: false });
+    ws.config(environments("25") + `
+import {
+  to = callplane_environment.generated
+  id = "${made.id}"
+}
+`);
+    rmSync(join(ws.dir, "generated.tf"), { force: true });
+    const plan = await ws.terraform(["plan", "-input=false", "-generate-config-out=generated.tf"]);
+    expect(plan.code, plan.output).toBe(0);
+    const generated = readFileSync(join(ws.dir, "generated.tf"), "utf8");
+    expect(generated).toContain('resource "callplane_environment" "generated"');
+    expect(generated).toMatch(/name\s+= "generated"/);
+    expect(generated).toMatch(/hidden\s+= true/);
+    expect(generated).not.toContain("cpk_");
+    expect((await ws.terraform(["apply", "-auto-approve", "-input=false"])).code).toBe(0);
+    expect((await ws.terraform(["plan", "-detailed-exitcode", "-input=false"])).code).toBe(0);
+    rmSync(join(ws.dir, "generated.tf"));
+    await ws.terraform(["state", "rm", "callplane_environment.generated"]);
+    await ws.sdk.environments.delete(made.id);
+  });
+
+  it("plans with a read-only token, and fails the apply with a clear permission error", async () => {
+    const readOnly = await ws.sdk.apiTokens.create({ name: "reviewer", scope: "read" });
+    ws.config(environments("24"));
+    const plan = await ws.terraform(["plan", "-detailed-exitcode", "-input=false"], { CALLPLANE_TOKEN: readOnly.token });
+    expect(plan.code, plan.output).toBe(2);
+    const apply = await ws.terraform(["apply", "-auto-approve", "-input=false"], { CALLPLANE_TOKEN: readOnly.token });
+    expect(apply.code).toBe(1);
+    expect(apply.output).toContain("Permission denied");
+    expect(apply.output).toContain("read scope");
+    expect(apply.output).not.toContain(readOnly.token);
+    ws.config(environments("25"));
   });
 
   it("will not destroy an environment with deletion protection, and says how", async () => {
