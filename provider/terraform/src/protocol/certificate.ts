@@ -1,8 +1,23 @@
 // The throwaway certificate for AutoMTLS: Terraform pins it from the
 // handshake line and presents its own, equally throwaway, client certificate.
-import { webcrypto } from "node:crypto";
-import { installReflectMetadataShim } from "./reflect-metadata-shim.js";
-import { loadX509 } from "./runtime-modules.js";
+// Built by hand with node:crypto and a few DER helpers: a certificate library
+// would cost more launch time than the rest of the handshake.
+import { generateKeyPairSync, randomBytes, sign } from "node:crypto";
+import {
+  bitString,
+  boolean,
+  explicit,
+  ia5Bytes,
+  implicitPrimitive,
+  integer,
+  namedBits,
+  octetString,
+  oid,
+  sequence,
+  set,
+  utf8String,
+  x509Time,
+} from "./der.js";
 
 export interface SelfSignedCertificate {
   certificatePem: string;
@@ -11,52 +26,82 @@ export interface SelfSignedCertificate {
   der: Uint8Array;
 }
 
-const keyAlgorithm = { name: "ECDSA", namedCurve: "P-256", hash: "SHA-256" } as const;
-
 /** Lasts a day: a plugin process lives for one Terraform command, and TLS checks validity only when connecting. */
 const validityMs = 24 * 60 * 60 * 1000;
 /** Tolerates a clock that is slightly behind ours. */
 const backdateMs = 60 * 1000;
 
+const oids = {
+  commonName: "2.5.4.3",
+  organizationName: "2.5.4.10",
+  ecdsaWithSha256: "1.2.840.10045.4.3.2",
+  basicConstraints: "2.5.29.19",
+  keyUsage: "2.5.29.15",
+  extKeyUsage: "2.5.29.37",
+  subjectAltName: "2.5.29.17",
+  serverAuth: "1.3.6.1.5.5.7.3.1",
+  clientAuth: "1.3.6.1.5.5.7.3.2",
+} as const;
+
+/** KeyUsage bit numbers (RFC 5280 4.2.1.3). */
+const keyUsageBits = { digitalSignature: 0, keyEncipherment: 2, keyCertSign: 5 } as const;
+
 /** Same shape as go-plugin's: ECDSA P-256, localhost, usable as server, client and its own CA. */
 export async function createSelfSignedCertificate(): Promise<SelfSignedCertificate> {
-  installReflectMetadataShim();
-  // Loaded only now, after the shim it needs is in place.
-  const x509 = loadX509();
-
-  const keys = await webcrypto.subtle.generateKey(keyAlgorithm, true, ["sign", "verify"]);
+  const { publicKey, privateKey } = generateKeyPairSync("ec", { namedCurve: "prime256v1" });
   const now = Date.now();
-  const request: Parameters<typeof x509.X509CertificateGenerator.createSelfSigned>[0] = {
-    serialNumber: randomSerialNumber(),
-    name: "CN=localhost, O=Callplane",
-    notBefore: new Date(now - backdateMs),
-    notAfter: new Date(now + validityMs),
-    signingAlgorithm: keyAlgorithm,
-    keys,
-    extensions: [
-      new x509.BasicConstraintsExtension(true, undefined, true),
-      new x509.KeyUsagesExtension(
-        x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment | x509.KeyUsageFlags.keyCertSign,
-        true,
-      ),
-      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth, x509.ExtendedKeyUsage.clientAuth]),
-      new x509.SubjectAlternativeNameExtension([{ type: "dns", value: "localhost" }]),
-    ],
-  };
-  const certificate = await x509.X509CertificateGenerator.createSelfSigned(request, webcrypto as Crypto);
+  // Whole seconds, as the encoded times carry no fractions.
+  const notBefore = new Date(Math.floor((now - backdateMs) / 1000) * 1000);
+  const notAfter = new Date(Math.floor((now + validityMs) / 1000) * 1000);
 
-  const pkcs8 = await webcrypto.subtle.exportKey("pkcs8", keys.privateKey);
+  const name = sequence(
+    set(sequence(oid(oids.commonName), utf8String("localhost"))),
+    set(sequence(oid(oids.organizationName), utf8String("Callplane"))),
+  );
+  const signatureAlgorithm = sequence(oid(oids.ecdsaWithSha256));
+  const extensions = [
+    extension(oids.basicConstraints, true, sequence(boolean(true))),
+    extension(
+      oids.keyUsage,
+      true,
+      namedBits([keyUsageBits.digitalSignature, keyUsageBits.keyEncipherment, keyUsageBits.keyCertSign]),
+    ),
+    extension(oids.extKeyUsage, false, sequence(oid(oids.serverAuth), oid(oids.clientAuth))),
+    extension(oids.subjectAltName, false, sequence(implicitPrimitive(2, ia5Bytes("localhost")))),
+  ];
+
+  const tbsCertificate = sequence(
+    explicit(0, integer(2)), // v3
+    integer(randomSerialNumber()),
+    signatureAlgorithm,
+    name, // issuer
+    sequence(x509Time(notBefore), x509Time(notAfter)),
+    name, // subject
+    new Uint8Array(publicKey.export({ type: "spki", format: "der" })),
+    explicit(3, sequence(...extensions)),
+  );
+  // For EC keys node:crypto signs in DER (ECDSA-Sig-Value), as X.509 wants.
+  const signature = sign("sha256", tbsCertificate, privateKey);
+  const der = sequence(tbsCertificate, signatureAlgorithm, bitString(new Uint8Array(signature)));
+
   return {
-    certificatePem: certificate.toString("pem"),
-    privateKeyPem: toPem("PRIVATE KEY", new Uint8Array(pkcs8)),
-    der: new Uint8Array(certificate.rawData),
+    certificatePem: toPem("CERTIFICATE", der),
+    privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }) as string,
+    der,
   };
 }
 
-function randomSerialNumber(): string {
-  const bytes = webcrypto.getRandomValues(new Uint8Array(16));
-  bytes[0] = (bytes[0] ?? 0) & 0x7f; // keep it positive, as DER integers are signed
-  return Buffer.from(bytes).toString("hex");
+function extension(id: string, critical: boolean, value: Uint8Array): Uint8Array {
+  return critical
+    ? sequence(oid(id), boolean(true), octetString(value))
+    : sequence(oid(id), octetString(value)); // DEFAULT FALSE is left out in DER
+}
+
+/** 16 random bytes, top bit clear so the (signed) DER integer stays positive, never zero. */
+function randomSerialNumber(): Uint8Array {
+  const bytes = new Uint8Array(randomBytes(16));
+  bytes[0] = ((bytes[0] ?? 0) & 0x7f) | 0x01;
+  return bytes;
 }
 
 export function toPem(label: string, der: Uint8Array): string {

@@ -5,7 +5,6 @@
 import * as grpc from "@grpc/grpc-js";
 import { createRequire } from "node:module";
 import protobufLight from "protobufjs/light.js";
-import { x509 } from "./x509.js";
 
 export interface ConversionOptions {
   longs?: NumberConstructor;
@@ -41,10 +40,6 @@ export interface ProtobufFull {
 
 export function loadGrpc(): typeof import("@grpc/grpc-js") {
   return grpc;
-}
-
-export function loadX509(): typeof import("@peculiar/x509") {
-  return x509;
 }
 
 export function loadProtobufLight(): ProtobufLight {

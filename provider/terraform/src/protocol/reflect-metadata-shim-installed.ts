@@ -1,3 +1,0 @@
-import { installReflectMetadataShim } from "./reflect-metadata-shim.js";
-
-installReflectMetadataShim();
