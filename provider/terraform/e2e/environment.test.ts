@@ -123,6 +123,27 @@ resource "callplane_environment" "imported" {
     expect((await ws.terraform(["plan", "-detailed-exitcode", "-input=false"])).code).toBe(0);
   });
 
+  it("imports with the terraform import command", async () => {
+    ws.config(environments("25"));
+    expect((await ws.terraform(["apply", "-auto-approve", "-input=false"])).code).toBe(0);
+    const made = await ws.sdk.environments.create({ name: "cli-import", maxConcurrentCalls: 0, deletionProtection: false });
+    ws.config(environments("25") + `
+resource "callplane_environment" "cli" {
+  name                = "cli-import"
+  deletion_protection = false
+}
+`);
+    const imported = await ws.terraform(["import", "-input=false", "callplane_environment.cli", made.id]);
+    expect(imported.code, imported.output).toBe(0);
+    expect(imported.output).toContain("Import successful!");
+    expect((await stateOf("callplane_environment.cli")).id).toBe(made.id);
+    expect((await ws.terraform(["plan", "-detailed-exitcode", "-input=false"])).code).toBe(0);
+    const missing = await ws.terraform(["import", "-input=false", "callplane_environment.cli", "env_missing"]);
+    expect(missing.code).toBe(1);
+    ws.config(environments("25"));
+    expect((await ws.terraform(["apply", "-auto-approve", "-input=false"])).code).toBe(0);
+  });
+
   it("writes the configuration of an imported environment with -generate-config-out", async () => {
     const made = await ws.sdk.environments.create({ name: "generated", maxConcurrentCalls: 2, hidden: true, deletionProtection: false });
     ws.config(environments("25") + `
