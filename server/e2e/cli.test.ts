@@ -8,14 +8,9 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { cleanEnv, SERVER_BIN } from "./built-cli.js";
 
-const SERVER_DIR = fileURLToPath(new URL("..", import.meta.url));
-const BIN = join(SERVER_DIR, "bin", "callplane-server.js");
-if (!existsSync(join(SERVER_DIR, "dist", "cli.js"))) {
-  throw new Error("server/dist/cli.js is missing: these tests run the built CLI; run `pnpm run build` in server/ first.");
-}
 
 const TOKEN = "cpt_cli_test_token_0123456789abcdef";
 const dir = mkdtempSync(join(tmpdir(), "callplane-cli-"));
@@ -50,14 +45,9 @@ afterEach(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The caller's own CALLPLANE_* variables must not leak into the child. */
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("CALLPLANE_")));
-  return { ...env, ...extra };
-}
 
 function spawnCli(args: string[], env: Record<string, string> = {}): Cli {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: dir, env: cleanEnv(env), stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [SERVER_BIN, ...args], { cwd: dir, env: cleanEnv(env), stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));

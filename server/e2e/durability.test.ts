@@ -6,17 +6,12 @@
 import { CallplaneError, createCallplaneClient, toOperatorSchedule, type CallplaneClient } from "@callplane/sdk";
 import Database from "better-sqlite3";
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { cleanEnv, SERVER_BIN } from "./built-cli.js";
 
-const SERVER_DIR = fileURLToPath(new URL("..", import.meta.url));
-const BIN = join(SERVER_DIR, "bin", "callplane-server.js");
-if (!existsSync(join(SERVER_DIR, "dist", "cli.js"))) {
-  throw new Error("server/dist/cli.js is missing: these tests run the built CLI; run `pnpm run build` in server/ first.");
-}
 
 const TOKEN = "cpt_durability_token_0123456789abcdef";
 const dir = mkdtempSync(join(tmpdir(), "callplane-durability-"));
@@ -37,8 +32,8 @@ afterEach(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function start(db: string): Promise<Server> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("CALLPLANE_")));
-  const child = spawn(process.execPath, [BIN, "--db", db, "--port", "0", "--host", "127.0.0.1", "--bootstrap-token", TOKEN], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const env = cleanEnv();
+  const child = spawn(process.execPath, [SERVER_BIN, "--db", db, "--port", "0", "--host", "127.0.0.1", "--bootstrap-token", TOKEN], { env, stdio: ["ignore", "pipe", "pipe"] });
   let stdout = "";
   let stderr = "";
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (stdout += chunk));

@@ -177,16 +177,22 @@ function warnAbout(changes: TeamChanges, diagnostics: Diagnostics, tense: "will 
   }
 }
 
-async function applyTeam(planned: State, ctx: ProviderContext, diagnostics: Diagnostics): Promise<State | null> {
-  const desired = assignmentsOf(planned.assignments);
-  let team: LiveTeam;
-  let callers: Set<string>;
+/** The live team and the provider's own user(s), or null with a diagnostic when the API fails. */
+async function loadTeam(ctx: ProviderContext, diagnostics: Diagnostics): Promise<{ team: LiveTeam; callers: Set<string> } | null> {
   try {
-    [team, callers] = await Promise.all([liveTeam(ctx), callerUserIds(ctx)]);
+    const [team, callers] = await Promise.all([liveTeam(ctx), callerUserIds(ctx)]);
+    return { team, callers };
   } catch (error) {
     apiErrorAt(diagnostics, error, "read the tenant's users and invitations", [{ attribute: "assignments" }]);
     return null;
   }
+}
+
+async function applyTeam(planned: State, ctx: ProviderContext, diagnostics: Diagnostics): Promise<State | null> {
+  const desired = assignmentsOf(planned.assignments);
+  const live = await loadTeam(ctx, diagnostics);
+  if (!live) return null;
+  const { team, callers } = live;
   const changes = planTeamChanges(team, desired, callers);
   if (!agrees(planned.members ?? null, predictMembers(team, desired, changes))) {
     diagnostics.error(
@@ -297,14 +303,9 @@ export const roleAssignmentsResource: ResourceDefinition = {
     planned.id = TEAM_ID;
     if (!isValueObject(planned.assignments) || Object.values(planned.assignments).some(isUnknown)) return;
     if (prior && valuesEqual(prior.assignments ?? null, planned.assignments)) return;
-    let team: LiveTeam;
-    let callers: Set<string>;
-    try {
-      [team, callers] = await Promise.all([liveTeam(ctx), callerUserIds(ctx)]);
-    } catch (error) {
-      apiErrorAt(diagnostics, error, "read the tenant's users and invitations", [{ attribute: "assignments" }]);
-      return;
-    }
+    const live = await loadTeam(ctx, diagnostics);
+    if (!live) return;
+    const { team, callers } = live;
     const desired = assignmentsOf(planned.assignments);
     const changes = planTeamChanges(team, desired, callers);
     planned.members = predictMembers(team, desired, changes);

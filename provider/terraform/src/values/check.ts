@@ -2,7 +2,7 @@
 import { ValueError } from "./errors.js";
 import type { PathStep } from "./path.js";
 import { attributeNames, typeName, type ObjectType, type Type } from "./types.js";
-import { isDynamicValue, isUnknown, type ValueObject } from "./value.js";
+import { isDynamicValue, isUnknown, type Value, type ValueObject } from "./value.js";
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -40,4 +40,13 @@ export function checkObjectAttributes(value: ValueObject, type: ObjectType, path
 export function mismatch(path: readonly PathStep[], type: Type, value: unknown): ValueError {
   const what = type.kind === "object" ? "an object" : type.kind === "tuple" ? "a tuple" : typeName(type);
   return new ValueError(path, `${what} is required (got ${describeValue(value)})`);
+}
+
+/** The items of a list, set or tuple value, refusing a non-array or a tuple of the wrong length. */
+export function sequenceItems(value: unknown, type: Type, path: readonly PathStep[]): readonly Value[] {
+  if (!Array.isArray(value)) throw mismatch(path, type, value);
+  if (type.kind === "tuple" && value.length !== type.elements.length) {
+    throw new ValueError(path, `a tuple of ${type.elements.length} elements is required (got ${value.length})`);
+  }
+  return value as readonly Value[];
 }

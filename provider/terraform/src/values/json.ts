@@ -12,7 +12,7 @@
  * given as a string, a string as a number or bool, a bool as "true"/"false"/"1"/"0". An attribute
  * not in the type is an error unless `dropExtraAttributes` is set (a schema that removed one).
  */
-import { checkObjectAttributes, checkString, mismatch } from "./check.js";
+import { checkObjectAttributes, checkString, mismatch, sequenceItems } from "./check.js";
 import { ValueError } from "./errors.js";
 import { decimalTextToNumber, numberToDecimalText } from "./numbers.js";
 import type { PathStep } from "./path.js";
@@ -301,11 +301,7 @@ function toJson(value: Value, type: Type, path: PathStep[]): string {
     case "list":
     case "set":
     case "tuple": {
-      if (!Array.isArray(value)) throw mismatch(path, type, value);
-      const items = value as readonly Value[];
-      if (type.kind === "tuple" && items.length !== type.elements.length) {
-        throw new ValueError(path, `a tuple of ${type.elements.length} elements is required (got ${items.length})`);
-      }
+      const items = sequenceItems(value, type, path);
       const parts = items.map((item, i) => {
         path.push({ index: i });
         const s = toJson(item, type.kind === "tuple" ? type.elements[i]! : type.element, path);

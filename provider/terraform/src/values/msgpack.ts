@@ -14,7 +14,7 @@
  * which encoding each item used (int or float or string for numbers, bin or str for types).
  */
 import { ValueError } from "./errors.js";
-import { checkObjectAttributes, checkString, mismatch } from "./check.js";
+import { checkObjectAttributes, checkString, mismatch, sequenceItems } from "./check.js";
 import { decimalTextToNumber } from "./numbers.js";
 import type { PathStep } from "./path.js";
 import { compareUtf8, setOwn, typeEquals, typeFromJson, typeName, typeToJsonString, type Type } from "./types.js";
@@ -647,11 +647,7 @@ function encode(w: Writer, value: Value, type: Type, path: PathStep[]): void {
     case "list":
     case "set":
     case "tuple": {
-      if (!Array.isArray(value)) throw mismatch(path, type, value);
-      const items = value as readonly Value[];
-      if (type.kind === "tuple" && items.length !== type.elements.length) {
-        throw new ValueError(path, `a tuple of ${type.elements.length} elements is required (got ${items.length})`);
-      }
+      const items = sequenceItems(value, type, path);
       writeArrayHeader(w, items.length);
       for (let i = 0; i < items.length; i++) {
         path.push({ index: i });
