@@ -1,0 +1,109 @@
+/**
+ * End to end: synthesize the issue's snippet, apply it with the real `terraform` binary through
+ * the provider's filesystem mirror against a real (in-process) Callplane server, drift an
+ * allocation through the SDK, and check that plan sees it and apply restores it.
+ */
+import { createCallplaneClient, type CallplaneClient } from "@callplane/sdk";
+import { startServer, type RunningServer } from "@callplane/server";
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installMirror } from "../../terraform/scripts/install-mirror.js";
+import { App, LocalBackend } from "../src/cdk.js";
+import { snippet } from "./snippet.js";
+
+const TOKEN = "cpt_cdktf_e2e_token_0123456789abcdef";
+
+interface Result {
+  code: number;
+  output: string;
+}
+
+/** Asynchronous on purpose: the server runs in this process and must keep answering. */
+function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("terraform", [...args, "-no-color"], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, output }));
+  });
+}
+
+describe("the snippet, synthesized and applied with Terraform", () => {
+  let root: string;
+  let stackDir: string;
+  let server: RunningServer;
+  let sdk: CallplaneClient;
+  let env: NodeJS.ProcessEnv;
+  const terraform = (...args: string[]) => run(args, stackDir, env);
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), "callplane-cdktf-"));
+    const app = new App({ outdir: join(root, "cdktf.out") });
+    const stack = snippet(app);
+    // cdktf's default local backend keeps the state in the current directory (this package);
+    // the test keeps it in its temporary directory instead. The snippet itself is unchanged.
+    new LocalBackend(stack, { path: join(root, "terraform.settings.tfstate") });
+    app.synth();
+    stackDir = join(root, "cdktf.out", "stacks", "settings");
+    const installed = await installMirror(join(root, "provider"));
+    server = await startServer({ db: ":memory:", port: 0, bootstrapToken: TOKEN });
+    sdk = createCallplaneClient({ endpoint: server.url, token: TOKEN, source: "console" });
+    // Without pnpm's NODE_PATH: the installed provider must need nothing but node.
+    const { NODE_PATH: _nodePath, ...inherited } = process.env;
+    env = {
+      ...inherited,
+      TF_CLI_CONFIG_FILE: installed.cliConfigFile,
+      CHECKPOINT_DISABLE: "1",
+      TF_IN_AUTOMATION: "1",
+      CALLPLANE_ENDPOINT: server.url,
+      CALLPLANE_TOKEN: TOKEN,
+    };
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it("synthesizes the stack to cdk.tf.json", () => {
+    expect(existsSync(join(stackDir, "cdk.tf.json"))).toBe(true);
+  });
+
+  it("inits and applies", async () => {
+    const init = await terraform("init", "-input=false");
+    expect(init.code, init.output).toBe(0);
+    const apply = await terraform("apply", "-auto-approve", "-input=false");
+    expect(apply.code, apply.output).toBe(0);
+
+    const envs = await sdk.environments.list({ includeHidden: true }).toArray();
+    const calls = Object.fromEntries(envs.map((e) => [e.name, e.maxConcurrentCalls]));
+    expect(calls).toMatchObject({ production: 20, staging: 10, sandbox: 10 });
+    expect(envs.find((e) => e.name === "sandbox")?.hidden).toBe(true);
+    const tenant = await sdk.tenant.get();
+    expect(tenant).toMatchObject({ name: "Acme Voice", billingEmail: "billing@acme.test", website: "https://acme.test", timezone: "Europe/Berlin" });
+
+    const plan = await terraform("plan", "-detailed-exitcode", "-input=false");
+    expect(plan.code, plan.output).toBe(0);
+  }, 120_000);
+
+  it("sees an allocation changed through the SDK and restores it", async () => {
+    const production = (await sdk.environments.list({ includeHidden: true }).toArray()).find((e) => e.name === "production")!;
+    await sdk.concurrency.set({ allocations: [{ environmentId: production.id, maxConcurrentCalls: 15 }] });
+
+    const drifted = await terraform("plan", "-detailed-exitcode", "-input=false");
+    expect(drifted.code, drifted.output).toBe(2);
+    expect(drifted.output).toContain("callplane_concurrency_split");
+
+    const apply = await terraform("apply", "-auto-approve", "-input=false");
+    expect(apply.code, apply.output).toBe(0);
+    expect((await sdk.environments.get(production.id)).maxConcurrentCalls).toBe(20);
+
+    const clean = await terraform("plan", "-detailed-exitcode", "-input=false");
+    expect(clean.code, clean.output).toBe(0);
+  }, 120_000);
+});

@@ -1,0 +1,16 @@
+/**
+ * `@callplane/cdktf`: Callplane settings as CDKTF constructs.
+ *
+ * - L2 constructs: {@link CallplaneProvider}, {@link TenantSettings}, {@link Environment},
+ *   {@link ConcurrencySplit}, {@link Team}, validated at synth.
+ * - Aspects: {@link ProtectEnvironments}, {@link RequireMinimumAdmins}.
+ * - L1 bindings generated from the provider's schema: `Callplane*`, `DataCallplane*`.
+ */
+export * from "./generated/index.js";
+export * from "./constructs/provider.js";
+export * from "./constructs/tenant-settings.js";
+export * from "./constructs/environment.js";
+export * from "./constructs/concurrency-split.js";
+export * from "./constructs/team.js";
+export * from "./aspects.js";
+export { addRules, checkRules, fieldRule, formatProblem, isUnresolved, type Problem, type Rule } from "./validation.js";
