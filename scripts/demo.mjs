@@ -2,7 +2,8 @@
 // `npm run demo`: the main job, end to end on this machine.
 // Installs and builds, starts the local Callplane server on an embedded database, applies
 // examples/quickstart with Terraform, changes settings by hand the way a console user would,
-// shows the drift Terraform finds, applies again and shows a clean plan.
+// shows the drift Terraform finds, applies again and shows a clean plan. `--cdktf` takes the
+// settings from the CDKTF app in examples/cdktf instead of the HCL in examples/quickstart.
 import { spawn, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -67,8 +68,18 @@ const stop = () => {
 };
 process.on("exit", stop);
 
-const dir = join(work, "quickstart");
-cpSync(join(root, "examples/quickstart/main.tf"), join(dir, "main.tf"));
+// `--cdktf`: the same settings written in TypeScript (examples/cdktf), synthesized to JSON.
+const cdktf = process.argv.includes("--cdktf");
+let dir = join(work, "quickstart");
+if (cdktf) {
+  step("Synthesizing examples/cdktf/main.ts (CDKTF; mistakes would fail here, before any plan)");
+  const tsx = join(root, "examples/node_modules/.bin/tsx");
+  run(tsx, [join(root, "examples/cdktf/main.ts")], { cwd: work, env: { ...process.env, CDKTF_OUTDIR: join(work, "cdktf.out") } });
+  dir = join(work, "cdktf.out/stacks/settings");
+  console.log(`synthesized ${join(dir, "cdk.tf.json")}`);
+} else {
+  cpSync(join(root, "examples/quickstart/main.tf"), join(dir, "main.tf"));
+}
 const env = { ...process.env, TF_CLI_CONFIG_FILE: cliConfig, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1", CALLPLANE_ENDPOINT: endpoint, CALLPLANE_TOKEN: TOKEN };
 const tf = (args, options) => {
   const result = spawnSync("terraform", [...args, "-no-color"], { cwd: dir, env, encoding: "utf8", stdio: options?.quiet ? "pipe" : "inherit" });
@@ -79,7 +90,7 @@ const tf = (args, options) => {
   return result;
 };
 
-step("terraform init and apply examples/quickstart: tenant settings, 3 environments, a 20/10/10 split of 40 calls, a team of four");
+step(`terraform init and apply ${cdktf ? "the synthesized stack" : "examples/quickstart"}: tenant settings, 3 environments, a 20/10/10 split of 40 calls, a team of four`);
 tf(["init", "-input=false"], { quiet: true });
 tf(["apply", "-auto-approve", "-input=false"]);
 

@@ -66,5 +66,13 @@ if (failedPackages.length) {
 
 run("build the SDK reference (TypeDoc)", "pnpm", ["run", "docs"]);
 run("run the offline SDK example", "pnpm", ["--filter", "@callplane/examples", "run", "offline"]);
+const synthDir = mkdtempSync(join(tmpdir(), "callplane-cdktf-"));
+process.env.CDKTF_OUTDIR = synthDir;
+run("synthesize the CDKTF example", "pnpm", ["--filter", "@callplane/examples", "run", "cdktf:synth"]);
+if (!existsSync(join(synthDir, "stacks/settings/cdk.tf.json"))) {
+  console.error("✖ the CDKTF example did not synthesize its stack");
+  process.exit(1);
+}
+rmSync(synthDir, { recursive: true, force: true });
 
 console.log(`\n${passed} passed, ${failed} failed`);
