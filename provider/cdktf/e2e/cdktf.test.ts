@@ -1,5 +1,6 @@
 /**
- * End to end: synthesize the issue's snippet, apply it with the real `terraform` binary through
+ * End to end: synthesize the example app (`examples/cdktf/main.ts`, the issue's snippet as users
+ * write it), apply it with the real `terraform` binary through
  * the provider's filesystem mirror against a real (in-process) Callplane server, drift an
  * allocation through the SDK, and check that plan sees it and apply restores it.
  */
@@ -9,10 +10,9 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installMirror } from "../../terraform/scripts/install-mirror.js";
-import { App, LocalBackend } from "../src/cdk.js";
-import { snippet } from "./snippet.js";
 
 const TOKEN = "cpt_cdktf_e2e_token_0123456789abcdef";
 
@@ -21,10 +21,12 @@ interface Result {
   output: string;
 }
 
+const EXAMPLES = fileURLToPath(new URL("../../../examples/", import.meta.url));
+
 /** Asynchronous on purpose: the server runs in this process and must keep answering. */
-function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Result> {
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn("terraform", [...args, "-no-color"], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
@@ -33,22 +35,22 @@ function run(args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Resul
   });
 }
 
-describe("the snippet, synthesized and applied with Terraform", () => {
+describe("the CDKTF example app, synthesized and applied with Terraform", () => {
   let root: string;
   let stackDir: string;
   let server: RunningServer;
   let sdk: CallplaneClient;
   let env: NodeJS.ProcessEnv;
-  const terraform = (...args: string[]) => run(args, stackDir, env);
+  const terraform = (...args: string[]) => run("terraform", [...args, "-no-color"], stackDir, env);
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), "callplane-cdktf-"));
-    const app = new App({ outdir: join(root, "cdktf.out") });
-    const stack = snippet(app);
-    // cdktf's default local backend keeps the state in the current directory (this package);
-    // the test keeps it in its temporary directory instead. The snippet itself is unchanged.
-    new LocalBackend(stack, { path: join(root, "terraform.settings.tfstate") });
-    app.synth();
+    // Run in the temporary directory: cdktf's default local backend keeps the state there.
+    const synth = await run(join(EXAMPLES, "node_modules/.bin/tsx"), [join(EXAMPLES, "cdktf/main.ts")], root, {
+      ...process.env,
+      CDKTF_OUTDIR: join(root, "cdktf.out"),
+    });
+    expect(synth.code, synth.output).toBe(0);
     stackDir = join(root, "cdktf.out", "stacks", "settings");
     const installed = await installMirror(join(root, "provider"));
     server = await startServer({ db: ":memory:", port: 0, bootstrapToken: TOKEN });
