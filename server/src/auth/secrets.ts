@@ -30,17 +30,21 @@ export function hashPassword(password: string): string {
   return `scrypt$${salt.toString("base64")}$${hash.toString("base64")}`;
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
-  const [, salt, hash] = stored.split("$");
-  if (!salt || !hash) return false;
-  const expected = Buffer.from(hash, "base64");
-  const actual = scryptSync(password, Buffer.from(salt, "base64"), expected.length, SCRYPT);
-  return timingSafeEqual(expected, actual);
-}
-
 /** Compares two secrets in constant time. */
 export function sameSecret(a: string, b: string): boolean {
   const left = createHash("sha256").update(a).digest();
   const right = createHash("sha256").update(b).digest();
   return timingSafeEqual(left, right);
+}
+
+/** Fields of API objects that carry a secret: never stored in the audit log or on disk. */
+export const SECRET_FIELDS: ReadonlySet<string> = new Set(["apiKey", "token", "secret", "password"]);
+
+export function hasSecretFields(value: object): boolean {
+  return Object.keys(value).some((key) => SECRET_FIELDS.has(key));
+}
+
+/** A shallow copy without the secret-bearing fields. */
+export function withoutSecrets(value: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([key]) => !SECRET_FIELDS.has(key)));
 }

@@ -2,7 +2,7 @@
 import { validate, type Actor, type Validator } from "@callplane/sdk";
 import { createHash } from "node:crypto";
 import type { TenantPrincipal } from "../auth/principal.js";
-import { newId } from "../auth/secrets.js";
+import { newId, withoutSecrets } from "../auth/secrets.js";
 import type { PageRequest, PageResult } from "../db/store.js";
 import type { RequestContext, Services } from "../http/context.js";
 import { problems } from "../http/problem.js";
@@ -113,11 +113,6 @@ export function audit(ctx: RequestContext, services: Services, tenantId: string,
   });
 }
 
-const SECRET_FIELDS = new Set(["apiKey", "token", "secret", "password"]);
-
-function withoutSecrets(value: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !SECRET_FIELDS.has(key)));
-}
 
 /** Only the fields that differ, for a readable audit trail. */
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {

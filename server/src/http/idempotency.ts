@@ -8,11 +8,11 @@
  * that its secret must be rotated to be seen again.
  */
 import { createHash } from "node:crypto";
+import { hasSecretFields, withoutSecrets } from "../auth/secrets.js";
 import type { Store } from "../db/store.js";
 import type { Reply, RequestContext } from "./context.js";
 import { problems } from "./problem.js";
 
-const SECRET_FIELDS = ["apiKey", "token", "secret"];
 const MEMORY_LIMIT = 1000;
 const MEMORY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -50,8 +50,8 @@ export class IdempotencyKeys {
     }
     const reply = work();
     if (reply.status >= 300) return reply;
-    const withheld = isObject(reply.body) && SECRET_FIELDS.some((field) => field in (reply.body as object));
-    const storedBody = withheld ? withoutSecrets(reply.body as Record<string, unknown>) : reply.body;
+    const withheld = isObject(reply.body) && hasSecretFields(reply.body);
+    const storedBody = withheld ? withoutSecrets(reply.body as object) : reply.body;
     this.#store.putIdempotentResponse(scope, key, {
       requestHash,
       status: reply.status,
@@ -71,8 +71,4 @@ export class IdempotencyKeys {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
-}
-
-function withoutSecrets(body: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(body).filter(([field]) => !SECRET_FIELDS.includes(field)));
 }
