@@ -118,10 +118,11 @@ const drift = tf(["plan", "-detailed-exitcode", "-input=false"], { allowed: [2],
 process.stdout.write(drift.stdout.split("\n").filter((line) => /~|->|will be|must be|Plan:|has changed|changed outside/.test(line)).join("\n") + "\n");
 console.log(`exit code ${drift.status}: the drift is expected — the console edits above are not in the code.`);
 
-step("Who changed what (from the audit log)");
-for (const event of (await console_.auditEvents.list({ limit: 10 })).data) {
-  if (event.source === "console") console.log(`${event.occurredAt}  ${event.actor.name} via ${event.source}: ${event.action} ${JSON.stringify(event.before)} → ${JSON.stringify(event.after)}`);
-}
+step("callplane drift: each drifted setting, who changed it, when and through what (from the audit log)");
+const report = spawnSync(process.execPath, [join(root, "provider/cli/bin/callplane.js"), "drift", dir], { env, encoding: "utf8" });
+if (report.status !== 2) fail(`callplane drift exited with ${report.status} (expected 2: drift):\n${report.stderr}`);
+process.stdout.write(report.stdout);
+console.log(`exit code ${report.status}: drift found — a scheduled CI job would fail here (see examples/ci).`);
 
 step("terraform apply: the code wins again");
 tf(["apply", "-auto-approve", "-input=false"], { quiet: true });

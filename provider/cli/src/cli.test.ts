@@ -1,0 +1,54 @@
+/** The command line: arguments, input, exit codes and messages (drift runs are in e2e/). */
+import { describe, expect, it } from "vitest";
+import { runCli } from "./cli.js";
+
+async function cli(args: string[], stdin = "") {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, cwd: "/", readStdin: () => stdin });
+  return { code, stdout, stderr };
+}
+
+const update = JSON.stringify({
+  format_version: "1.2",
+  resource_changes: [{ address: "callplane_environment.a", mode: "managed", type: "callplane_environment", name: "a", change: { actions: ["update"], before: { name: "a", hidden: false }, after: { name: "a", hidden: true } } }],
+});
+
+describe("callplane", () => {
+  it("prints help with --help and exits 0; without a command it exits 1", async () => {
+    expect(await cli(["--help"])).toMatchObject({ code: 0, stdout: expect.stringContaining("plan-summary <plan.json>") });
+    expect(await cli([])).toMatchObject({ code: 1, stderr: expect.stringContaining("Usage: callplane") });
+  });
+
+  it("reads the plan from standard input with -", async () => {
+    const result = await cli(["plan-summary", "-"], update);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/\| hidden \| `false` \| `true` \|/);
+  });
+
+  it("writes JSON with --format json", async () => {
+    const result = await cli(["plan-summary", "--format", "json", "-"], update);
+    expect(JSON.parse(result.stdout)).toMatchObject({ counts: { update: 1 }, environments: [{ address: "callplane_environment.a", diffs: [{ path: "hidden" }] }] });
+  });
+
+  it.each([
+    [["plan-summary"], "plan-summary takes one file"],
+    [["plan-summary", "--format", "html", "x"], '--format: "html" is not markdown or json'],
+    [["plan-summary", "--colour", "x"], "Unknown option '--colour'"],
+    [["destroy-everything"], 'unknown command "destroy-everything"'],
+    [["plan-summary", "/no/such/plan.json"], "no such file or directory"],
+  ])("%j exits 1 with a clear message", async (args, message) => {
+    const result = await cli(args);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(message);
+    expect(result.stdout).toBe("");
+  });
+
+  it("drift exits 2 on drift read from a saved plan, 0 without", async () => {
+    const drifted = JSON.stringify({ format_version: "1.2", resource_drift: JSON.parse(update).resource_changes, configuration: { root_module: { resources: [{ address: "callplane_environment.a", mode: "managed", type: "callplane_environment", name: "a", expressions: { hidden: {} } }] } } });
+    const stdinDrift = await cli(["drift", "--plan-json", "-"], drifted);
+    expect(stdinDrift.code).toBe(2);
+    expect(stdinDrift.stdout).toMatch(/\| hidden \| `false` \| `true` \| — \|/);
+    expect((await cli(["drift", "--plan-json", "-"], JSON.stringify({ format_version: "1.2" }))).code).toBe(0);
+  });
+});

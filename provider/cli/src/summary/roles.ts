@@ -1,0 +1,95 @@
+/**
+ * Who gets which role, and which invitations go out, come back or are withdrawn — from every
+ * resource that manages people. Anyone becoming `admin` is a privilege escalation; an admin
+ * losing the role (demoted or removed) is flagged too.
+ */
+import { kindOf, type PlanJson, type ResourceChange } from "../terraform/plan-json.js";
+import type { InvitationChange, RoleChange, RoleFlag } from "./model.js";
+
+type Values = Record<string, unknown> | null;
+
+const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
+const map = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+function flagsFor(before: string | null, after: string | null): RoleFlag[] {
+  const flags: RoleFlag[] = [];
+  if (after === "admin" && before !== "admin") flags.push("privilege-escalation");
+  if (before === "admin" && after !== "admin") flags.push("admin-removed");
+  return flags;
+}
+
+export function buildRoleChanges(plan: PlanJson): { roles: RoleChange[]; invitations: InvitationChange[] } {
+  const roles: RoleChange[] = [];
+  const invitations: InvitationChange[] = [];
+  const role = (address: string, email: string, before: string | null, after: string | null, status?: string) => {
+    if (before === after) return;
+    roles.push({ email, before, after, ...(status ? { status } : {}), flags: flagsFor(before, after), address });
+  };
+
+  for (const rc of plan.resource_changes ?? []) {
+    if (rc.mode !== "managed") continue;
+    const kind = kindOf(rc.change.actions);
+    if (kind === "none" || kind === "forget") continue;
+    const before = rc.change.before as Values;
+    const after = rc.change.after as Values;
+    switch (rc.type) {
+      case "callplane_role_assignments":
+        team(rc, before, after);
+        break;
+      case "callplane_role_assignment": {
+        const email = str(after?.email) ?? str(before?.email) ?? rc.address;
+        const removes = kind === "destroy" ? before?.remove_user_on_destroy === true : true;
+        if (kind === "destroy" && !removes) break;
+        const wasInvited = before?.status === "invited";
+        role(rc.address, email, kind === "create" ? null : str(before?.role), kind === "destroy" ? null : str(after?.role), wasInvited ? "invited" : undefined);
+        if (kind === "create" && after?.status === "invited") invitations.push({ email, ...(str(after.role) ? { role: str(after.role)! } : {}), action: "sent", address: rc.address });
+        if (kind === "destroy" && wasInvited) invitations.push({ email, action: "revoked", address: rc.address });
+        break;
+      }
+      case "callplane_user": {
+        const email = str(after?.email) ?? str(before?.email) ?? rc.address;
+        if (kind === "replace") {
+          role(rc.address, str(before?.email) ?? email, str(before?.role), null);
+          role(rc.address, email, null, str(after?.role));
+        } else {
+          role(rc.address, email, kind === "create" ? null : str(before?.role), kind === "destroy" ? null : str(after?.role));
+        }
+        break;
+      }
+      case "callplane_invitation": {
+        const email = str(after?.email) ?? str(before?.email) ?? rc.address;
+        if (kind === "destroy" || kind === "replace") invitations.push({ email: str(before?.email) ?? email, ...(str(before?.role) ? { role: str(before?.role)! } : {}), action: "revoked", address: rc.address });
+        if (kind === "create" || kind === "replace") {
+          invitations.push({ email, ...(str(after?.role) ? { role: str(after?.role)! } : {}), action: "sent", address: rc.address });
+          if (str(after?.role) === "admin") role(rc.address, email, null, "admin", "invited");
+        }
+        if (kind === "update" && before?.status === "expired") invitations.push({ email, ...(str(after?.role) ? { role: str(after?.role)! } : {}), action: "renewed", address: rc.address });
+        break;
+      }
+    }
+  }
+
+  function team(rc: ResourceChange, before: Values, after: Values) {
+    const was = map(before?.assignments);
+    const will = map(after?.assignments);
+    const members = map(before?.members);
+    // On creation nobody's status is known yet: existing users are adopted, others invited.
+    const creating = before === null;
+    for (const email of new Set([...Object.keys(was), ...Object.keys(will)])) {
+      const b = str(was[email]);
+      const a = str(will[email]);
+      if (b === a) continue;
+      const member = map(members[email]);
+      const invited = member.status === "invited";
+      role(rc.address, email, b, a, invited || (!creating && b === null && a !== null) ? "invited" : undefined);
+      if (!creating && b === null && a !== null && !member.user_id) invitations.push({ email, role: a, action: "sent", address: rc.address });
+      if (b !== null && a === null && invited) invitations.push({ email, role: b, action: "revoked", address: rc.address });
+      if (b !== null && a !== null && invited) {
+        invitations.push({ email, role: b, action: "revoked", address: rc.address });
+        invitations.push({ email, role: a, action: "sent", address: rc.address });
+      }
+    }
+  }
+
+  return { roles, invitations };
+}
