@@ -6,6 +6,7 @@ import { openDatabase } from "./db/database.js";
 import { Store } from "./db/store.js";
 import { routes } from "./domain/routes.js";
 import { createHttpServer } from "./http/server.js";
+import { consoleHandler, isLoopbackInterface, type ConsoleOptions } from "./http/static.js";
 
 export interface ServerOptions {
   host?: string;
@@ -22,6 +23,11 @@ export interface ServerOptions {
   /** Requests per second per credential; unlimited when undefined. */
   rateLimit?: number | undefined;
   log?: ((line: string) => void) | undefined;
+  /**
+   * The Settings console at `/` (the API stays under `/v1`). On by default; `false` turns it
+   * off, so only the API answers. See docs/console.md.
+   */
+  console?: boolean | ConsoleOptions | undefined;
 }
 
 export interface RunningServer {
@@ -39,6 +45,11 @@ export const DEFAULTS = { host: "127.0.0.1", port: 8787, db: ".callplane/callpla
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const store = new Store(openDatabase(options.db ?? DEFAULTS.db));
+  const host = options.host ?? DEFAULTS.host;
+  // The token to prefill is known only once bootstrap has run (after listening): read it late.
+  let prefillToken: string | undefined;
+  const consoleOptions = options.console === false ? undefined : options.console === true || options.console === undefined ? {} : options.console;
+  const fallback = consoleOptions && consoleHandler({ dir: consoleOptions.dir, prefillToken: () => consoleOptions.prefillToken ?? prefillToken });
   const server: Server = createHttpServer({
     store,
     routes,
@@ -46,8 +57,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     platformToken: options.platformToken,
     rateLimit: options.rateLimit,
     log: options.log,
+    fallback,
   });
-  const host = options.host ?? DEFAULTS.host;
   try {
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject);
@@ -59,6 +70,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   // Only once listening: a start that fails must not create a token nobody gets to see.
   const created = bootstrap(store, { token: options.bootstrapToken });
+  // Local mode: a server only this machine can reach offers its bootstrap token in the console.
+  if (isLoopbackInterface(host)) prefillToken = created?.token ?? options.bootstrapToken;
   const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
   return {

@@ -15,6 +15,8 @@ const HELP = `Usage: callplane-server [options]
   --invite-ttl <duration>    Default invitation lifetime: 7d, 12h, 30m, 45s (CALLPLANE_INVITE_TTL; default 7d)
   --rate-limit <n>           Requests per second per credential; off by default (CALLPLANE_RATE_LIMIT)
   --verbose                  Log one line per request to stderr (CALLPLANE_VERBOSE=1)
+  --no-console               Serve only the API under /v1, not the Settings console at /
+                             (CALLPLANE_CONSOLE=0; the console is on by default)
   --help                     Show this help
 `;
 
@@ -48,6 +50,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOpti
       "invite-ttl": { type: "string" },
       "rate-limit": { type: "string" },
       verbose: { type: "boolean" },
+      "no-console": { type: "boolean" },
       help: { type: "boolean" },
     },
     strict: true,
@@ -56,6 +59,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOpti
   const ttl = values["invite-ttl"] ?? env.CALLPLANE_INVITE_TTL;
   const rate = values["rate-limit"] ?? env.CALLPLANE_RATE_LIMIT;
   const verbose = values.verbose ?? env.CALLPLANE_VERBOSE === "1";
+  const noConsole = values["no-console"] ?? (env.CALLPLANE_CONSOLE === "0" || env.CALLPLANE_CONSOLE === "false");
   return {
     help: values.help ?? false,
     host: values.host ?? env.CALLPLANE_HOST ?? DEFAULTS.host,
@@ -66,6 +70,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOpti
     inviteTtlMs: ttl === undefined ? DEFAULTS.inviteTtlMs : parseDuration(ttl, "--invite-ttl"),
     rateLimit: rate === undefined ? undefined : parseCount(rate, "--rate-limit", 1),
     log: verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
+    console: !noConsole,
   };
 }
 
@@ -96,4 +101,5 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv): Promise<void
   }
   // One write, so the URL never arrives without the lines that belong to it.
   process.stdout.write(banner);
+  if (options.console !== false) process.stderr.write(`callplane-server: Settings console at ${server.url}/\n`);
 }

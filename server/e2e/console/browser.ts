@@ -1,0 +1,96 @@
+/**
+ * The console in a real browser: Debian's Chromium driven by playwright-core, against a fresh
+ * server (SQLite in memory, a free port) per test file. Tests look at the page as a person does
+ * (roles, labels, visible text) and check through the SDK that the change really happened.
+ */
+import { createCallplaneClient, type CallplaneClient } from "@callplane/sdk";
+import { existsSync, readdirSync } from "node:fs";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { startServer, type RunningServer, type ServerOptions } from "../../src/index.js";
+import { CONSOLE_DIR } from "../../src/http/static.js";
+
+export const ADMIN_TOKEN = "cpt_console_e2e_admin_0123456789abcdef";
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-dev-shm-usage",
+];
+
+export function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium is not at ${CHROMIUM_PATH}: install Debian's chromium package (.ci/run does) or set CHROMIUM_PATH.`);
+  }
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+}
+
+export function assertConsoleBuilt(): void {
+  if (!existsSync(CONSOLE_DIR) || !readdirSync(CONSOLE_DIR).includes("index.html")) {
+    throw new Error(`The console is not built (${CONSOLE_DIR} is missing): run \`pnpm --filter @callplane/server run build\` first.`);
+  }
+}
+
+export interface ConsoleFixture {
+  server: RunningServer;
+  url: string;
+  browser: Browser;
+  /** The bootstrap admin, through the SDK (source `sdk`), for arranging and checking. */
+  sdk: CallplaneClient;
+  /** A new browser context and page with the console open; closed after the file. */
+  open(options?: { path?: string }): Promise<Page>;
+  /** Opens the console and signs in with `token` (the prefilled one when left out). */
+  signIn(token?: string): Promise<Page>;
+}
+
+/** A server and a browser for the enclosing test file. */
+export function useConsole(options: ServerOptions = {}): ConsoleFixture {
+  const fixture = {} as ConsoleFixture;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    assertConsoleBuilt();
+    const [server, browser] = await Promise.all([
+      startServer({ db: ":memory:", port: 0, bootstrapToken: ADMIN_TOKEN, ...options }),
+      launchChromium(),
+    ]);
+    fixture.server = server;
+    fixture.url = server.url;
+    fixture.browser = browser;
+    fixture.sdk = createCallplaneClient({ endpoint: server.url, token: ADMIN_TOKEN, maxRetries: 0 });
+    fixture.open = async ({ path = "/" } = {}) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(10_000);
+      await page.goto(server.url + path);
+      return page;
+    };
+    fixture.signIn = async (token) => {
+      const page = await fixture.open();
+      if (token !== undefined) await page.getByLabel("API token").fill(token);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("navigation", { name: "Settings" }).waitFor();
+      return page;
+    };
+  }, 60_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await fixture.browser?.close();
+    await fixture.server?.close();
+  });
+  return fixture;
+}
+
+/** Goes to a tab by its link, as a person would. */
+export async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name, exact: true }).click();
+  await page.getByRole("heading", { level: 1, name, exact: true }).waitFor();
+}
