@@ -45,7 +45,13 @@ export async function installMirror(outDir = join(packageDir, "dist")): Promise<
   });
 
   const executable = join(packageDirInMirror, `terraform-provider-callplane_v${PROVIDER_VERSION}`);
-  writeFileSync(executable, `#!/bin/sh\nexec node "$(dirname "$0")/provider.mjs" "$@"\n`);
+  // ${0%/*} rather than $(dirname "$0"): no extra process on each of Terraform's 3-5 launches.
+  writeFileSync(executable, [
+    "#!/bin/sh",
+    'case "$0" in */*) dir="${0%/*}" ;; *) dir=. ;; esac',
+    'exec node "$dir/provider.mjs" "$@"',
+    "",
+  ].join("\n"));
   chmodSync(executable, 0o755);
 
   const cliConfigFile = join(outDir, "terraformrc");

@@ -1,6 +1,7 @@
 /** The `callplane` provider: its settings and every resource and data source. */
 import { createCallplaneClient } from "@callplane/sdk";
 import type { Diagnostics } from "./framework/diagnostics.js";
+import { nodeFetch } from "./framework/http-fetch.js";
 import type { ProviderDefinition, State } from "./framework/resource.js";
 import type { SchemaDefinition } from "./framework/schema.js";
 import { environmentDataSource, environmentsDataSource } from "./data-sources/environment.js";
@@ -41,6 +42,7 @@ function configure(config: State, diagnostics: Diagnostics) {
     source: "terraform",
     userAgent: `terraform-provider-callplane/${PROVIDER_VERSION}`,
     maxRetries: typeof config.max_retries === "number" ? config.max_retries : 3,
+    fetch: nodeFetch,
   });
 }
 

@@ -3,12 +3,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type * as grpcTypes from "@grpc/grpc-js";
 import { createSelfSignedCertificate } from "./certificate.js";
-import { goPluginServices } from "./go-plugin-services.js";
-import { providerService, type LogFunction } from "./grpc-services.js";
+import { goPluginMethods } from "./go-plugin-services.js";
+import { providerMethods, type LogFunction } from "./grpc-services.js";
+import { createGrpcServer, type GrpcServerOptions } from "./grpc-server.js";
 import { handshakeLine, launchProblem } from "./handshake.js";
-import { loadGrpc } from "./runtime-modules.js";
 import type { ProviderHandlers } from "./types.js";
 
 export interface ServePluginOptions {
@@ -20,8 +19,6 @@ export interface ServePluginOptions {
 const maxMessageBytes = 256 * 1024 * 1024;
 /** After Shutdown, how long open connections may take to close before we stop anyway. */
 const shutdownGraceMs = 250;
-
-const grpc = loadGrpc();
 
 const logToStderr: LogFunction = (message) => {
   process.stderr.write(`[callplane-provider] ${message}\n`);
@@ -36,29 +33,23 @@ export async function servePlugin(handlers: ProviderHandlers, options: ServePlug
     process.exit(1);
   }
 
-  const { credentials, certificateDer } = await serverCredentials(process.env.PLUGIN_CLIENT_CERT, log);
+  const { tls, certificateDer } = await serverTls(process.env.PLUGIN_CLIENT_CERT, log);
 
   const socketDir = mkdtempSync(join(process.env.PLUGIN_UNIX_SOCKET_DIR || tmpdir(), "callplane-plugin-"));
   process.on("exit", () => rmSync(socketDir, { recursive: true, force: true }));
   const socketPath = join(socketDir, "plugin.sock");
 
-  const server = new grpc.Server({ "grpc.max_receive_message_length": maxMessageBytes });
-  const provider = providerService(handlers, log);
-  server.addService(provider.definition, provider.implementation);
-  const housekeeping = goPluginServices(shutDown);
-  for (const service of housekeeping.services) server.addService(service.definition, service.implementation);
+  const housekeeping = goPluginMethods(shutDown);
+  const server = createGrpcServer(
+    { unary: new Map([...providerMethods(handlers, log), ...housekeeping.unary]), streams: housekeeping.streams },
+    { ...(tls ? { tls } : {}), maxMessageBytes },
+  );
 
   let closing = false;
   function shutDown(): void {
     if (closing) return;
     closing = true;
-    housekeeping.endStreams();
-    const exit = () => process.exit(0); // the exit hook removes the socket directory
-    setTimeout(() => {
-      server.forceShutdown();
-      exit();
-    }, shutdownGraceMs).unref();
-    server.tryShutdown(exit);
+    server.close(shutdownGraceMs, () => process.exit(0)); // the exit hook removes the socket directory
   }
 
   // Ctrl-C reaches every process in the group; Terraform answers it by calling
@@ -67,26 +58,22 @@ export async function servePlugin(handlers: ProviderHandlers, options: ServePlug
   process.on("SIGTERM", () => process.exit(143));
   process.on("SIGHUP", () => process.exit(129));
 
-  await new Promise<void>((resolve, reject) => {
-    server.bindAsync(`unix://${socketPath}`, credentials, (error) => (error ? reject(error) : resolve()));
-  });
+  await server.listen(socketPath);
   process.stdout.write(handshakeLine(socketPath, certificateDer));
 }
 
-async function serverCredentials(
+async function serverTls(
   clientCertificatePem: string | undefined,
   log: LogFunction,
-): Promise<{ credentials: grpcTypes.ServerCredentials; certificateDer?: Uint8Array }> {
+): Promise<{ tls?: GrpcServerOptions["tls"]; certificateDer?: Uint8Array }> {
   if (!clientCertificatePem) {
     // go-plugin's behaviour: no client certificate means Terraform has AutoMTLS off and speaks plain gRPC.
     log("PLUGIN_CLIENT_CERT is not set; serving without TLS");
-    return { credentials: grpc.ServerCredentials.createInsecure() };
+    return {};
   }
   const certificate = await createSelfSignedCertificate();
-  const credentials = grpc.ServerCredentials.createSsl(
-    Buffer.from(clientCertificatePem),
-    [{ private_key: Buffer.from(certificate.privateKeyPem), cert_chain: Buffer.from(certificate.certificatePem) }],
-    true, // only the Terraform process that launched us holds the matching key
-  );
-  return { credentials, certificateDer: certificate.der };
+  return {
+    tls: { key: certificate.privateKeyPem, cert: certificate.certificatePem, clientCa: clientCertificatePem },
+    certificateDer: certificate.der,
+  };
 }

@@ -1,10 +1,7 @@
-// The CommonJS packages on the launch path, imported statically so the bundler can put them
-// into the one-file provider (the shipped form, which launches faster than node_modules).
-//
-// Only the descriptor generator needs protobufjs' .proto parser; it loads it lazily.
-import * as grpc from "@grpc/grpc-js";
+// protobufjs is not on the launch path: the plugin encodes with its own codec
+// (wire-codec.ts). Only the descriptor generator parses .proto text, and the
+// tests compare our codec with protobufjs'.
 import { createRequire } from "node:module";
-import protobufLight from "protobufjs/light.js";
 
 export interface ConversionOptions {
   longs?: NumberConstructor;
@@ -28,25 +25,13 @@ export interface ProtobufRoot {
   toJSON(): unknown;
 }
 
-export interface ProtobufLight {
-  Root: { fromJSON(json: unknown): ProtobufRoot };
-}
-
 export interface ProtobufFull {
-  Root: new () => ProtobufRoot & {
+  Root: (new () => ProtobufRoot & {
     loadSync(files: string[], options: { keepCase: boolean }): ProtobufRoot;
-  };
+  }) & { fromJSON(json: unknown): ProtobufRoot };
 }
 
-export function loadGrpc(): typeof import("@grpc/grpc-js") {
-  return grpc;
-}
-
-export function loadProtobufLight(): ProtobufLight {
-  return protobufLight as unknown as ProtobufLight;
-}
-
-/** With the .proto parser; only the descriptor generator needs it. */
+/** With the .proto parser; loaded on demand so nothing else pays for it. */
 export function loadProtobufFull(): ProtobufFull {
   return createRequire(import.meta.url)("protobufjs") as ProtobufFull;
 }
