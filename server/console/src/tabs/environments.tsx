@@ -3,7 +3,8 @@ import { schemas, validate, type Concurrency, type Environment } from "@callplan
 import { useState } from "preact/hooks";
 import { Callout, CheckboxField, ConfirmDialog, Dialog, Empty, FormError, Loading, SecretDialog, TextField, useLoad, useNotify } from "../components.js";
 import { formatDate } from "../format.js";
-import { describeError, fieldErrorsOf, useSession } from "../session.js";
+import { checkedErrors, useFormSubmit } from "../form.js";
+import { describeError, useSession } from "../session.js";
 
 type Open =
   | { kind: "create" }
@@ -205,31 +206,13 @@ function EnvironmentForm({ environment, split, onSave, onClose }: { environment?
   const [calls, setCalls] = useState(String(environment?.maxConcurrentCalls ?? 0));
   const [hidden, setHidden] = useState(environment?.hidden ?? false);
   const [protectedFromDelete, setProtected] = useState(environment?.deletionProtection ?? false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { errors, formError, busy, submit: run } = useFormSubmit(["name", "maxConcurrentCalls"]);
   const available = split.available + (environment?.maxConcurrentCalls ?? 0);
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const values = { name: name.trim(), maxConcurrentCalls: /^\d+$/.test(calls.trim()) ? Number(calls) : Number.NaN, hidden, deletionProtection: protectedFromDelete };
-    const checked = validate(schemas.EnvironmentCreate, values);
-    if (!checked.ok) {
-      setErrors(Object.fromEntries(checked.fieldErrors.map((f) => [f.path, f.message])));
-      return;
-    }
-    setBusy(true);
-    setErrors({});
-    setFormError(undefined);
-    try {
-      await onSave(values);
-    } catch (failure) {
-      const fields = fieldErrorsOf(failure);
-      setErrors(fields);
-      // Field errors show on their fields; anything else (or a problem without fields) here.
-      setFormError(Object.keys(fields).some((path) => path === "name" || path === "maxConcurrentCalls") ? undefined : describeError(failure));
-      setBusy(false);
-    }
+    await run(checkedErrors(validate(schemas.EnvironmentCreate, values)), () => onSave(values));
   };
 
   return (

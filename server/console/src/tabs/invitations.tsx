@@ -3,7 +3,8 @@ import { schemas, validate, type Invitation, type InvitationStatus, type Role } 
 import { useState } from "preact/hooks";
 import { Callout, ConfirmDialog, Empty, FormError, Loading, SecretDialog, SelectField, TextField, useLoad, useNotify } from "../components.js";
 import { ROLES, capitalise, formatDate } from "../format.js";
-import { describeError, fieldErrorsOf, useSession } from "../session.js";
+import { checkedErrors, useFormSubmit } from "../form.js";
+import { describeError, useSession } from "../session.js";
 
 type Filter = "open" | "all" | InvitationStatus;
 
@@ -127,9 +128,7 @@ function InviteForm({ onInvited }: { onInvited: (email: string, secret: string) 
   const { client } = useSession();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<Role>("member");
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { errors, formError, busy, setBusy, submit } = useFormSubmit(["email", "role"]);
   return (
     <form
       class="inline-form"
@@ -138,25 +137,12 @@ function InviteForm({ onInvited }: { onInvited: (email: string, secret: string) 
       onSubmit={async (e) => {
         e.preventDefault();
         const body = { email: email.trim(), role };
-        const checked = validate(schemas.InvitationCreate, body);
-        if (!checked.ok) {
-          setErrors(Object.fromEntries(checked.fieldErrors.map((f) => [f.path, f.message])));
-          return;
-        }
-        setBusy(true);
-        setErrors({});
-        setFormError(undefined);
-        try {
+        await submit(checkedErrors(validate(schemas.InvitationCreate, body)), async () => {
           const created = await client.invitations.create(body);
           setEmail("");
           await onInvited(created.email, created.secret);
-        } catch (failure) {
-          const fields = fieldErrorsOf(failure);
-          setErrors(fields);
-          if (!fields.email) setFormError(describeError(failure));
-        } finally {
           setBusy(false);
-        }
+        });
       }}
     >
       <TextField label="Invite by email" type="email" value={email} onValue={setEmail} error={errors.email} placeholder="name@example.com" autoComplete="off" />

@@ -3,7 +3,8 @@ import { schemas, validate, type OperatorSchedule, type Role, type User, type Us
 import { useEffect, useState } from "preact/hooks";
 import { Callout, ConfirmDialog, Dialog, Empty, FormError, Loading, SelectField, TextField, useLoad, useNotify } from "../components.js";
 import { ROLES, ROLE_HELP, capitalise, formatDate } from "../format.js";
-import { describeError, fieldErrorsOf, useSession } from "../session.js";
+import { checkedErrors, useFormSubmit } from "../form.js";
+import { describeError, useSession } from "../session.js";
 import { ScheduleEditor, type ScheduleValue } from "./schedule.js";
 
 type Open = { kind: "add" } | { kind: "edit"; user: User; etag: string | undefined } | { kind: "remove"; user: User };
@@ -168,9 +169,7 @@ function UserForm({ user, onSave, onClose }: { user?: User; onSave: (values: Use
   const [role, setRole] = useState<Role>(user?.role ?? "member");
   const [password, setPassword] = useState("");
   const [schedule, setSchedule] = useState<ScheduleValue>({ schedule: (user?.operatorSchedule as OperatorSchedule | null | undefined) ?? null, error: undefined });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const { errors, formError, busy, submit: run } = useFormSubmit(["name", "email", "role", "password", "operatorSchedule"]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -178,24 +177,10 @@ function UserForm({ user, onSave, onClose }: { user?: User; onSave: (values: Use
     if (!user && password) values.password = password;
     if (role === "operator" && schedule.schedule) values.operatorSchedule = schedule.schedule;
     const checked = user ? validate(schemas.UserUpdate, { name: values.name, role }) : validate(schemas.UserCreate, values);
-    const found: Record<string, string> = checked.ok ? {} : Object.fromEntries(checked.fieldErrors.map((f) => [f.path, f.message]));
+    const found = checkedErrors(checked);
     if (!user && !password) found.password = "enter an initial password (8 to 128 characters); it cannot be changed here later";
     if (role === "operator" && schedule.error) found.operatorSchedule = schedule.error;
-    if (Object.keys(found).length) {
-      setErrors(found);
-      return;
-    }
-    setBusy(true);
-    setErrors({});
-    setFormError(undefined);
-    try {
-      await onSave(values);
-    } catch (failure) {
-      const fields = fieldErrorsOf(failure);
-      setErrors(fields);
-      setFormError(describeError(failure));
-      setBusy(false);
-    }
+    await run(found, () => onSave(values));
   };
 
   return (
