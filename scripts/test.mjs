@@ -26,6 +26,26 @@ function hasPnpm() {
 }
 
 if (!hasPnpm()) run("install pnpm 10", "npm", ["install", "--global", "pnpm@10"]);
+
+// The console's browser tests drive Debian's Chromium through playwright-core (never a
+// downloaded browser): install the package when it is missing.
+function findChromium() {
+  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
+  if (existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
+  const found = spawnSync("sh", ["-c", "command -v chromium"], { encoding: "utf8" });
+  return found.status === 0 ? found.stdout.trim() : undefined;
+}
+if (!findChromium()) {
+  const [apt, ...prefix] = process.getuid?.() === 0 ? ["apt-get"] : ["sudo", "apt-get"];
+  run("update Debian's package lists", apt, [...prefix, "update"]);
+  run("install Debian's chromium (for the console's browser tests)", apt, [...prefix, "install", "-y", "--no-install-recommends", "chromium"]);
+}
+const chromium = findChromium();
+if (!chromium) {
+  console.error("✖ Chromium is still missing: install Debian's chromium package, or set CHROMIUM_PATH.");
+  process.exit(1);
+}
+process.env.CHROMIUM_PATH = chromium;
 run("install dependencies", "pnpm", ["install", "--frozen-lockfile"]);
 run("build", "pnpm", ["-r", "run", "build"]);
 
