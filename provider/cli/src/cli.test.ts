@@ -36,6 +36,7 @@ describe("callplane", () => {
     [["plan-summary", "--format", "html", "x"], '--format: "html" is not markdown or json'],
     [["plan-summary", "--colour", "x"], "Unknown option '--colour'"],
     [["destroy-everything"], 'unknown command "destroy-everything"'],
+    [["plan-summary", "--max-chars", "ten", "x"], '--max-chars: "ten" must be a whole number of at least 1000'],
     [["plan-summary", "/no/such/plan.json"], "no such file or directory"],
   ])("%j exits 1 with a clear message", async (args, message) => {
     const result = await cli(args);

@@ -32,6 +32,8 @@ Options:
                              running Terraform
   --terraform <path>         drift: the terraform (or tofu) binary (default: terraform)
   --fail-on-unmanaged        drift: exit 2 when unmanaged objects exist, too
+  --max-chars <n>            plan-summary: longest Markdown (default 60000, under GitHub's
+                             comment limit); longer plans lose their attribute tables first
   --help                     Show this help
 
 Environment: CALLPLANE_ENDPOINT and CALLPLANE_TOKEN (a read-only token is enough) let \`drift\`
@@ -61,6 +63,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         "plan-json": { type: "string" },
         terraform: { type: "string", default: "terraform" },
         "fail-on-unmanaged": { type: "boolean", default: false },
+        "max-chars": { type: "string" },
         help: { type: "boolean", default: false },
       },
     });
@@ -76,7 +79,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (command === "plan-summary") {
       if (rest.length !== 1) throw new UsageError("plan-summary takes one file: the output of `terraform show -json plan.out` (or - for standard input)");
       const summary = summarizePlan(parsePlanJson(read(rest[0]!), rest[0] === "-" ? "standard input" : rest[0]));
-      io.stdout(json ? `${JSON.stringify(summary, null, 2)}\n` : renderPlanMarkdown(summary));
+      const maxChars = values["max-chars"] === undefined ? undefined : Number(values["max-chars"]);
+      if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars >= 1000)) throw new UsageError(`--max-chars: "${values["max-chars"]}" must be a whole number of at least 1000`);
+      io.stdout(json ? `${JSON.stringify(summary, null, 2)}\n` : renderPlanMarkdown(summary, { maxChars }));
       return 0;
     }
     if (command === "drift") {

@@ -4,8 +4,28 @@ import type { Budget, PlanSummary, ResourceSummary, RoleChange } from "./model.j
 
 const KIND_WORD = { create: "create", update: "update", replace: "replace", destroy: "destroy", forget: "forget", none: "no change" } as const;
 
-export function renderPlanMarkdown(summary: PlanSummary): string {
+/** GitHub refuses comments over 65,536 characters; leave room for a marker line. */
+export const DEFAULT_MAX_CHARS = 60_000;
+
+export interface MarkdownOptions {
+  /** Longest output; past it, attribute tables give way to one line per resource. */
+  maxChars?: number;
+}
+
+export function renderPlanMarkdown(summary: PlanSummary, options: MarkdownOptions = {}): string {
+  const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
+  const full = render(summary, true);
+  if (full.length <= maxChars) return full;
+  // Too long for one comment: keep every section and every resource, drop the attribute tables.
+  const brief = render(summary, false);
+  if (brief.length <= maxChars) return brief;
+  const note = "\n\n_… cut to fit one comment; `terraform show plan.out` has the whole plan._\n";
+  return `${brief.slice(0, brief.lastIndexOf("\n", maxChars - note.length))}${note}`;
+}
+
+function render(summary: PlanSummary, withTables: boolean): string {
   if (!summary.hasChanges) return "No changes.\n";
+  const renderResource = (s: ResourceSummary, drift = false) => resourceLines(s, drift, withTables);
   const out: string[] = [];
   const { counts } = summary;
   const parts = [
@@ -36,6 +56,7 @@ export function renderPlanMarkdown(summary: PlanSummary): string {
       : "Found while refreshing; not part of this change. Applying this plan puts these back as configured.");
     out.push(...summary.drift.flatMap((s) => renderResource({ ...s, kind: s.kind === "destroy" ? "destroy" : "update" }, true)));
   }
+  if (!withTables) out.push("", "_Attribute tables left out to fit one comment: `callplane plan-summary --format json` or `terraform show plan.out` has them._");
   return `${out.join("\n")}\n`;
 }
 
@@ -80,9 +101,10 @@ function renderPeople(summary: PlanSummary): string[] {
   return lines;
 }
 
-function renderResource(s: ResourceSummary, drift = false): string[] {
+function resourceLines(s: ResourceSummary, drift: boolean, withTables: boolean): string[] {
   const verb = drift ? (s.kind === "destroy" ? "deleted outside Terraform" : "changed") : KIND_WORD[s.kind];
   const lines = ["", `**\`${s.address}\`**${s.label ? ` (${s.label})` : ""} — ${verb}`];
+  if (!withTables) return [`- \`${s.address}\`${s.label ? ` (${s.label})` : ""} — ${verb}${s.diffs.length ? `: ${s.diffs.map((d) => d.path).join(", ")}` : ""}`];
   if (s.diffs.length) {
     lines.push("", "| Attribute | Before | After |", "|---|---|---|");
     for (const d of s.diffs) lines.push(`| ${d.key !== undefined ? `${d.attribute}[${code(d.key)}]` : d.attribute} | ${formatShown(d.before)} | ${formatShown(d.after)} |`);

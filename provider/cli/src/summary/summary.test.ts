@@ -102,3 +102,22 @@ describe("plan summary", () => {
     expect(out).toContain("| name | `A` | `` A \\| B `c` `` |");
   });
 });
+
+describe("a plan too long for one comment", () => {
+  const many = plan(Array.from({ length: 600 }, (_, i) => change(`callplane_environment.e${i}`, ["create"], null, { name: `environment-${i}`, hidden: false, deletion_protection: true })));
+
+  it("keeps every resource but drops attribute tables, and says so", () => {
+    const out = md(many);
+    expect(out.length).toBeLessThanOrEqual(60_000);
+    expect(out).toContain("## Callplane plan: 600 to create");
+    expect(out).toContain("- `callplane_environment.e599` (environment-599) — create: deletion_protection, hidden, name");
+    expect(out).not.toContain("| Attribute | Before | After |");
+    expect(out).toContain("Attribute tables left out to fit one comment");
+  });
+
+  it("cuts at a line end with a note when even that is too long", () => {
+    const out = renderPlanMarkdown(summarizePlan(many), { maxChars: 5_000 });
+    expect(out.length).toBeLessThanOrEqual(5_000);
+    expect(out).toMatch(/\n\n_… cut to fit one comment; `terraform show plan.out` has the whole plan._\n$/);
+  });
+});
