@@ -78,9 +78,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
     if (command === "plan-summary") {
       if (rest.length !== 1) throw new UsageError("plan-summary takes one file: the output of `terraform show -json plan.out` (or - for standard input)");
-      const summary = summarizePlan(parsePlanJson(read(rest[0]!), rest[0] === "-" ? "standard input" : rest[0]));
       const maxChars = values["max-chars"] === undefined ? undefined : Number(values["max-chars"]);
       if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars >= 1000)) throw new UsageError(`--max-chars: "${values["max-chars"]}" must be a whole number of at least 1000`);
+      const summary = summarizePlan(parsePlanJson(read(rest[0]!), rest[0] === "-" ? "standard input" : rest[0]));
       io.stdout(json ? `${JSON.stringify(summary, null, 2)}\n` : renderPlanMarkdown(summary, { maxChars }));
       return 0;
     }
