@@ -138,7 +138,8 @@ async function findUnmanaged(plan: PlanJson, client: CallplaneClient): Promise<U
     if (type === "callplane_user" && str(values.id)) userIds.add(values.id as string);
     if (type === "callplane_invitation" && str(values.id)) invitationIds.add(values.id as string);
     if (type === "callplane_role_assignment" && str(values.email)) emails.add((values.email as string).toLowerCase());
-    if (type === "callplane_role_assignments") for (const email of Object.keys(obj(values.assignments))) emails.add(email.toLowerCase());
+    // `members` also holds whom the team resource keeps without listing (the provider's own user).
+    if (type === "callplane_role_assignments") for (const email of [...Object.keys(obj(values.assignments)), ...Object.keys(obj(values.members))]) emails.add(email.toLowerCase());
   }
   const [users, invitations, envs] = await Promise.all([
     client.users.list().toArray(),
