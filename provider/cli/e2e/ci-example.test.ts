@@ -1,0 +1,137 @@
+/**
+ * The GitHub Actions example, run here: each job's `run:` steps in bash as Actions runs them
+ * (`bash -eo pipefail`), with `callplane` on PATH as the setup action puts it, against the real
+ * server, provider and Terraform; the comment step's script with a stand-in for GitHub's API.
+ */
+import { spawn } from "node:child_process";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { TOKEN, shortcuts, useTerraform } from "../../terraform/e2e/terraform.js";
+import { quickstartResources } from "./callplane.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const workflow = parse(readFileSync(join(here, "../../../examples/ci/.github/workflows/callplane.yml"), "utf8"));
+type Step = { run?: string; uses?: string; with?: { script?: string } };
+const steps = (job: string): Step[] => workflow.jobs[job].steps;
+
+const ws = useTerraform();
+const { apply } = shortcuts(ws);
+let bin: string;
+let stepSummary: string;
+
+beforeAll(async () => {
+  bin = join(dirname(ws.dir), "bin");
+  mkdirSync(bin, { recursive: true });
+  symlinkSync(join(here, "..", "bin", "callplane.js"), join(bin, "callplane"));
+  stepSummary = join(dirname(ws.dir), "step-summary.md");
+  ws.config(quickstartResources());
+  const applied = await apply();
+  if (applied.code !== 0) throw new Error(applied.output);
+}, 120_000);
+
+/** Runs a job's shell steps in order, stopping at the first that fails, as Actions does. */
+async function runJob(job: string, token: string): Promise<{ code: number; output: string }> {
+  const { NODE_PATH: _nodePath, ...inherited } = process.env;
+  const env = {
+    ...inherited,
+    ...workflow.env,
+    PATH: `${bin}:${process.env.PATH}`,
+    TF_CLI_CONFIG_FILE: join(dirname(ws.dir), "provider", "terraformrc"),
+    CALLPLANE_ENDPOINT: ws.server.url,
+    CALLPLANE_TOKEN: token,
+    GITHUB_STEP_SUMMARY: stepSummary,
+  };
+  let output = "";
+  for (const step of steps(job)) {
+    if (!step.run) continue;
+    const result = await new Promise<{ code: number; output: string }>((resolve, reject) => {
+      const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run!], { cwd: ws.dir, env, stdio: ["ignore", "pipe", "pipe"] });
+      let text = "";
+      child.stdout.on("data", (chunk) => (text += chunk));
+      child.stderr.on("data", (chunk) => (text += chunk));
+      child.on("error", reject);
+      child.on("close", (code) => resolve({ code: code ?? -1, output: text }));
+    });
+    output += result.output;
+    if (result.code !== 0) return { code: result.code, output };
+  }
+  return { code: 0, output };
+}
+
+/** The comment step's script, with GitHub's API replaced by a list of comments. */
+async function postComment(comments: { id: number; body: string; user: { type: string } }[]) {
+  const script = steps("plan").find((s) => s.uses?.startsWith("actions/github-script"))!.with!.script!;
+  const calls: string[] = [];
+  const github = {
+    paginate: async () => comments,
+    rest: {
+      issues: {
+        listComments: () => undefined,
+        updateComment: async ({ comment_id, body }: { comment_id: number; body: string }) => {
+          calls.push(`update ${comment_id}`);
+          comments.find((c) => c.id === comment_id)!.body = body;
+        },
+        createComment: async ({ body }: { body: string }) => {
+          calls.push("create");
+          comments.push({ id: comments.length + 1, body, user: { type: "Bot" } });
+        },
+      },
+    },
+  };
+  const context = { repo: { owner: "acme", repo: "settings" }, issue: { number: 7 } };
+  // The script reads callplane/summary.md relative to the checkout: run it from the workspace's parent.
+  const require = createRequire(import.meta.url);
+  const fs = require("node:fs");
+  const scopedRequire = (name: string) => (name === "node:fs" ? { ...fs, readFileSync: (p: string, e: string) => fs.readFileSync(p.replace(/^callplane\//, `${ws.dir}/`), e) } : require(name));
+  const run = new Function("require", "github", "context", `return (async () => {\n${script}\n})();`);
+  await run(scopedRequire, github, context);
+  return calls;
+}
+
+describe("examples/ci, run for real", () => {
+  it("pull request: plans with the read-only token and posts one comment, updated in place on the next push", async () => {
+    const readOnly = (await ws.sdk.apiTokens.create({ name: "github-plan-and-drift", scope: "read" })).token;
+    ws.config(quickstartResources().replace("max_concurrent_calls = 20", "max_concurrent_calls = 18"));
+    const planned = await runJob("plan", readOnly);
+    expect(planned.code, planned.output).toBe(0);
+    const summary = readFileSync(join(ws.dir, "summary.md"), "utf8");
+    expect(summary.startsWith("<!-- callplane-plan-summary -->\n## Callplane plan: 1 to update")).toBe(true);
+    expect(summary).toMatch(/\| production \| 20 \| 18 \| −2 \|/);
+
+    const comments = [{ id: 1, body: "LGTM", user: { type: "User" } }];
+    expect(await postComment(comments)).toEqual(["create"]);
+    ws.config(quickstartResources());
+    expect((await runJob("plan", readOnly)).code).toBe(0);
+    expect(await postComment(comments)).toEqual(["update 2"]);
+    expect(comments).toHaveLength(2);
+    expect(comments[1]!.body).toBe("<!-- callplane-plan-summary -->\nNo changes.\n");
+  });
+
+  it("schedule: the drift job passes while nothing drifted and fails with the report when something did", async () => {
+    const readOnly = (await ws.sdk.apiTokens.create({ name: "github-drift", scope: "read" })).token;
+    writeFileSync(stepSummary, "");
+    expect((await runJob("drift", readOnly)).code).toBe(0);
+
+    const staging = (await ws.sdk.environments.list()).data.find((e) => e.name === "staging")!;
+    await ws.sdk.environments.update(staging.id, { maxConcurrentCalls: 6 });
+    writeFileSync(stepSummary, "");
+    const drifted = await runJob("drift", readOnly);
+    expect(drifted.code).toBe(2);
+    expect(readFileSync(stepSummary, "utf8")).toMatch(/\| allocations\["staging"\] \| `10` \| `6` \|/);
+  });
+
+  it("merge: the apply job puts the settings back with the write token, and the read-only token could not have", async () => {
+    const readOnly = (await ws.sdk.apiTokens.create({ name: "github-read", scope: "read" })).token;
+    const refused = await runJob("apply", readOnly);
+    expect(refused.code).not.toBe(0);
+    expect(refused.output).toMatch(/permission|forbidden|403/i);
+
+    expect((await runJob("apply", TOKEN)).code).toBe(0);
+    writeFileSync(stepSummary, "");
+    expect((await runJob("drift", TOKEN)).code).toBe(0);
+  });
+});
