@@ -10,6 +10,7 @@ import { createCallplaneClient, type CallplaneClient } from "@callplane/sdk";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { buildDriftReport } from "./drift/report.js";
+import { fetchLiveTeam } from "./live-team.js";
 import { renderDriftMarkdown } from "./drift/markdown.js";
 import { isJsonLog, planFromJsonLog, refreshOnlyPlan, TerraformError } from "./drift/terraform.js";
 import { summarizePlan } from "./summary/build.js";
@@ -37,7 +38,8 @@ Options:
   --help                     Show this help
 
 Environment: CALLPLANE_ENDPOINT and CALLPLANE_TOKEN (a read-only token is enough) let \`drift\`
-read the audit log and list the tenant's objects.
+read the audit log and list the tenant's objects, and let \`plan-summary\` tell people who
+already hold a role from new ones when a team resource is created.
 
 Exit codes: 0 no drift, 2 drift found (drift), 1 error.
 `;
@@ -80,7 +82,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (rest.length !== 1) throw new UsageError("plan-summary takes one file: the output of `terraform show -json plan.out` (or - for standard input)");
       const maxChars = values["max-chars"] === undefined ? undefined : Number(values["max-chars"]);
       if (maxChars !== undefined && !(Number.isInteger(maxChars) && maxChars >= 1000)) throw new UsageError(`--max-chars: "${values["max-chars"]}" must be a whole number of at least 1000`);
-      const summary = summarizePlan(parsePlanJson(read(rest[0]!), rest[0] === "-" ? "standard input" : rest[0]));
+      const plan = parsePlanJson(read(rest[0]!), rest[0] === "-" ? "standard input" : rest[0]);
+      const client = clientFrom(io.env);
+      let live;
+      if (client) {
+        try {
+          live = await fetchLiveTeam(client);
+        } catch (error) {
+          io.stderr(`callplane: roles are summarized from the plan alone; the API could not be read: ${error instanceof Error ? error.message : String(error)}\n`);
+        }
+      }
+      const summary = summarizePlan(plan, { live });
       io.stdout(json ? `${JSON.stringify(summary, null, 2)}\n` : renderPlanMarkdown(summary, { maxChars }));
       return 0;
     }

@@ -6,7 +6,7 @@ import { allocationDiffs, buildBudget } from "./budget.js";
 import type { PlanSummary, ResourceSummary } from "./model.js";
 
 import { collectNames, type Names } from "./names.js";
-import { buildRoleChanges } from "./roles.js";
+import { buildRoleChanges, type LiveTeam } from "./roles.js";
 
 /** Maps compared key by key, per resource type. */
 const PER_KEY: Record<string, string[]> = { callplane_role_assignments: ["assignments", "members"] };
@@ -55,7 +55,12 @@ export function summarizeResource(rc: ResourceChange, names: Names, configured: 
   };
 }
 
-export function summarizePlan(plan: PlanJson): PlanSummary {
+export interface SummaryOptions {
+  /** People as the API has them now (needs a token); makes a new team resource's roles exact. */
+  live?: LiveTeam | undefined;
+}
+
+export function summarizePlan(plan: PlanJson, options: SummaryOptions = {}): PlanSummary {
   const names = collectNames(plan);
   const configured = configuredAttributes(plan);
   const changes = (plan.resource_changes ?? []).filter((rc) => rc.mode === "managed" && kindOf(rc.change.actions) !== "none");
@@ -64,7 +69,7 @@ export function summarizePlan(plan: PlanJson): PlanSummary {
 
   const summaries = changes.map((rc) => summarizeResource(rc, names, configured));
   const destructive = summaries.filter((s) => s.kind === "destroy" || s.kind === "replace").sort((a, b) => (a.kind === b.kind ? 0 : a.kind === "destroy" ? -1 : 1));
-  const { roles, invitations } = buildRoleChanges(plan);
+  const { roles, invitations } = buildRoleChanges(plan, options.live);
 
   // Only what the configuration sets counts as drift: a computed attribute catching up (an
   // environment's calls after the split set them, an invitation being accepted) is not a hand edit.

@@ -18,10 +18,25 @@ function flagsFor(before: string | null, after: string | null): RoleFlag[] {
   return flags;
 }
 
-export function buildRoleChanges(plan: PlanJson): { roles: RoleChange[]; invitations: InvitationChange[] } {
+/** The tenant's people as the API has them now, by lower-case email: role of each user and pending invitation. */
+export interface LiveTeam {
+  users: Map<string, string>;
+  pending: Map<string, string>;
+}
+
+/**
+ * `live`, when given, fills in what the plan cannot know: a resource that adopts people on
+ * creation (the team) has no "before", so without it everyone listed looks new.
+ */
+export function buildRoleChanges(plan: PlanJson, live?: LiveTeam): { roles: RoleChange[]; invitations: InvitationChange[] } {
   const roles: RoleChange[] = [];
   const invitations: InvitationChange[] = [];
   const role = (address: string, email: string, before: string | null, after: string | null, status?: string) => {
+    const current = before === null ? live?.users.get(email.toLowerCase()) : undefined;
+    if (current !== undefined) {
+      before = current;
+      status = undefined;
+    }
     if (before === after) return;
     roles.push({ email, before, after, ...(status ? { status } : {}), flags: flagsFor(before, after), address });
   };
@@ -81,8 +96,11 @@ export function buildRoleChanges(plan: PlanJson): { roles: RoleChange[]; invitat
       if (b === a) continue;
       const member = map(members[email]);
       const invited = member.status === "invited";
-      role(rc.address, email, b, a, invited || (!creating && b === null && a !== null) ? "invited" : undefined);
-      if (!creating && b === null && a !== null && !member.user_id) invitations.push({ email, role: a, action: "sent", address: rc.address });
+      const isUser = live?.users.has(email.toLowerCase()) ?? false;
+      const knownNew = b === null && a !== null && (!creating || (live !== undefined && !isUser));
+      role(rc.address, email, b, a, invited || knownNew ? "invited" : undefined);
+      if (creating && knownNew && live?.pending.get(email.toLowerCase()) === a) continue; // the team adopts a matching invitation
+      if (knownNew && !member.user_id) invitations.push({ email, role: a, action: "sent", address: rc.address });
       if (b !== null && a === null && invited) invitations.push({ email, role: b, action: "revoked", address: rc.address });
       if (b !== null && a !== null && invited) {
         invitations.push({ email, role: b, action: "revoked", address: rc.address });
