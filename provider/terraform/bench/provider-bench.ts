@@ -99,13 +99,15 @@ async function workspace(name: string, hcl: string): Promise<string> {
   return dir;
 }
 
-const callplaneDir = await workspace("callplane", `terraform {
+const PROVIDER = `terraform {
   required_providers {
     callplane = { source = "callplane/callplane" }
   }
 }
 provider "callplane" {}
-resource "callplane_environment" "env" {
+`;
+
+const callplaneDir = await workspace("callplane", `${PROVIDER}resource "callplane_environment" "env" {
   count               = ${N}
   name                = "bench-\${count.index}"
   deletion_protection = false
@@ -131,13 +133,7 @@ requests.count = 0;
 await terraform(callplaneDir, ["plan", "-refresh-only"]);
 const refreshRequests = requests.count;
 
-const usersDir = await workspace("users", `terraform {
-  required_providers {
-    callplane = { source = "callplane/callplane" }
-  }
-}
-provider "callplane" {}
-resource "callplane_user" "user" {
+const usersDir = await workspace("users", `${PROVIDER}resource "callplane_user" "user" {
   count = ${USERS}
   name  = "Bench user \${count.index}"
   email = "bench-\${count.index}@example.com"
