@@ -4,19 +4,12 @@
  * real provider from a filesystem mirror, the real server.
  */
 import { spawn } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { TOKEN, type Workspace } from "../../terraform/e2e/terraform.js";
 
 const bin = join(dirname(fileURLToPath(import.meta.url)), "..", "bin", "callplane.js");
-const quickstart = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "examples", "quickstart", "main.tf");
-
-/** The quick start's resources, without its terraform and provider blocks (the harness adds them). */
-export function quickstartResources(): string {
-  const text = readFileSync(quickstart, "utf8");
-  return text.slice(text.indexOf('provider "callplane" {}') + 'provider "callplane" {}'.length);
-}
 
 export interface CliResult {
   code: number;
@@ -24,19 +17,27 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `callplane` with the workspace's Terraform settings, and the API token when `withToken`. */
-export function callplane(ws: Workspace, args: string[], { withToken = true, cwd = ws.dir } = {}): Promise<CliResult> {
+/**
+ * What a CI job's environment holds for this workspace: Terraform's provider mirror, the API
+ * endpoint and `token` (none when undefined). The test runner's own NODE_PATH and credentials
+ * are left out, so nothing leaks in from pnpm or the shell.
+ */
+export function terraformEnv(ws: Workspace, token: string | undefined): NodeJS.ProcessEnv {
   const { NODE_PATH: _nodePath, CALLPLANE_TOKEN: _t, CALLPLANE_ENDPOINT: _e, ...inherited } = process.env;
-  const env: NodeJS.ProcessEnv = {
+  return {
     ...inherited,
     TF_CLI_CONFIG_FILE: join(dirname(ws.dir), "provider", "terraformrc"),
     CHECKPOINT_DISABLE: "1",
     TF_IN_AUTOMATION: "1",
     CALLPLANE_ENDPOINT: ws.server.url,
-    ...(withToken ? { CALLPLANE_TOKEN: TOKEN } : {}),
+    ...(token ? { CALLPLANE_TOKEN: token } : {}),
   };
+}
+
+/** Runs a command to its end without blocking the in-process server, collecting its output. */
+export function collect(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
@@ -44,6 +45,11 @@ export function callplane(ws: Workspace, args: string[], { withToken = true, cwd
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
   });
+}
+
+/** Runs `callplane` with the workspace's Terraform settings, and the API token when `withToken`. */
+export function callplane(ws: Workspace, args: string[], { withToken = true, cwd = ws.dir } = {}): Promise<CliResult> {
+  return collect(process.execPath, [bin, ...args], { cwd, env: terraformEnv(ws, withToken ? TOKEN : undefined) });
 }
 
 /** `terraform plan -out` then `terraform show -json`, saved as a file the CLI reads. */

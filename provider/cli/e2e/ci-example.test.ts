@@ -3,15 +3,14 @@
  * (`bash -eo pipefail`), with `callplane` on PATH as the setup action puts it, against the real
  * server, provider and Terraform; the comment step's script with a stand-in for GitHub's API.
  */
-import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { TOKEN, shortcuts, useTerraform } from "../../terraform/e2e/terraform.js";
-import { quickstartResources } from "./callplane.js";
+import { TOKEN, quickstartResources, shortcuts, useTerraform } from "../../terraform/e2e/terraform.js";
+import { collect, terraformEnv } from "./callplane.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const workflow = parse(readFileSync(join(here, "../../../examples/ci/.github/workflows/callplane.yml"), "utf8"));
@@ -35,29 +34,13 @@ beforeAll(async () => {
 
 /** Runs a job's shell steps in order, stopping at the first that fails, as Actions does. */
 async function runJob(job: string, token: string): Promise<{ code: number; output: string }> {
-  const { NODE_PATH: _nodePath, ...inherited } = process.env;
-  const env = {
-    ...inherited,
-    ...workflow.env,
-    PATH: `${bin}:${process.env.PATH}`,
-    TF_CLI_CONFIG_FILE: join(dirname(ws.dir), "provider", "terraformrc"),
-    CALLPLANE_ENDPOINT: ws.server.url,
-    CALLPLANE_TOKEN: token,
-    GITHUB_STEP_SUMMARY: stepSummary,
-  };
+  const env = { ...terraformEnv(ws, token), ...workflow.env, CALLPLANE_ENDPOINT: ws.server.url, PATH: `${bin}:${process.env.PATH}`, GITHUB_STEP_SUMMARY: stepSummary };
   let output = "";
   for (const step of steps(job)) {
     if (!step.run) continue;
-    const result = await new Promise<{ code: number; output: string }>((resolve, reject) => {
-      const child = spawn("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run!], { cwd: ws.dir, env, stdio: ["ignore", "pipe", "pipe"] });
-      let text = "";
-      child.stdout.on("data", (chunk) => (text += chunk));
-      child.stderr.on("data", (chunk) => (text += chunk));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code: code ?? -1, output: text }));
-    });
-    output += result.output;
-    if (result.code !== 0) return { code: result.code, output };
+    const ran = await collect("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", step.run], { cwd: ws.dir, env });
+    output += ran.stdout + ran.stderr;
+    if (ran.code !== 0) return { code: ran.code, output };
   }
   return { code: 0, output };
 }

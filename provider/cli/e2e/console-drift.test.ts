@@ -2,18 +2,18 @@
  * A hand edit in the Settings console (real Chromium) reaches the drift report attributed to the
  * console: the person, the time and the source, from the audit log.
  */
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { shortcuts, useTerraform } from "../../terraform/e2e/terraform.js";
-import { callplane, quickstartResources } from "./callplane.js";
+import { launchChromium } from "../../../server/e2e/console/browser.js";
+import { quickstartResources, shortcuts, useTerraform } from "../../terraform/e2e/terraform.js";
+import { callplane } from "./callplane.js";
 
 const ws = useTerraform();
 const { apply } = shortcuts(ws);
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+  browser = await launchChromium();
   ws.config(quickstartResources());
   const applied = await apply();
   if (applied.code !== 0) throw new Error(applied.output);

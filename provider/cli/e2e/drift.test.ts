@@ -1,8 +1,8 @@
 /** `callplane drift` against a real workspace: real Terraform, provider, server and audit log. */
 import { writeFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { shortcuts, useTerraform } from "../../terraform/e2e/terraform.js";
-import { callplane, quickstartResources } from "./callplane.js";
+import { quickstartResources, shortcuts, useTerraform } from "../../terraform/e2e/terraform.js";
+import { callplane } from "./callplane.js";
 
 const ws = useTerraform();
 const { apply } = shortcuts(ws);

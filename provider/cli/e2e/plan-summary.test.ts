@@ -1,8 +1,8 @@
 /** `callplane plan-summary` on plans made by real Terraform with the real provider and server. */
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { shortcuts, useTerraform } from "../../terraform/e2e/terraform.js";
-import { callplane, planJson, quickstartResources } from "./callplane.js";
+import { quickstartResources, shortcuts, useTerraform } from "../../terraform/e2e/terraform.js";
+import { callplane, planJson } from "./callplane.js";
 
 const ws = useTerraform();
 const { apply } = shortcuts(ws);

@@ -3,29 +3,17 @@
  * setting by hand in the Settings console (real Chromium), and `terraform plan
  * -detailed-exitcode` reports it as drift while the audit log says it came from the console.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../scripts/docs.js";
-import { shortcuts, useTerraform } from "./terraform.js";
+import { launchChromium } from "../../../server/e2e/console/browser.js";
+import { quickstartResources, shortcuts, useTerraform } from "./terraform.js";
 
 const ws = useTerraform();
 const { apply, plan } = shortcuts(ws);
 
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
-
-/** The quick start without its `terraform` and `provider` blocks (the workspace adds its own). */
-function quickstart(): string {
-  const hcl = readFileSync(join(repoRoot, "examples/quickstart/main.tf"), "utf8");
-  const stripped = hcl.replace(/^terraform \{\n[\s\S]*?\n\}\n/m, "").replace(/^provider "callplane" \{\}\n/m, "");
-  if (/^(terraform|provider) /m.test(stripped)) throw new Error("examples/quickstart/main.tf changed shape: could not strip its terraform and provider blocks");
-  return stripped;
-}
-
 let browser: Browser;
 beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS, headless: true });
+  browser = await launchChromium();
 }, 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -33,7 +21,7 @@ afterAll(async () => {
 
 describe("a change made in the console", () => {
   it("shows up as drift in terraform plan, attributed to the console in the audit log", async () => {
-    ws.config(quickstart());
+    ws.config(quickstartResources());
     const applied = await apply();
     expect(applied.code, applied.output).toBe(0);
     const clean = await plan();

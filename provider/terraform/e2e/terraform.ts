@@ -5,10 +5,11 @@
 import { createCallplaneClient, type CallplaneClient } from "@callplane/sdk";
 import { startServer, type RunningServer } from "@callplane/server";
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
+import { repoRoot } from "../scripts/docs.js";
 import { installMirror } from "../scripts/install-mirror.js";
 
 export const TOKEN = "cpt_terraform_e2e_token_0123456789abcdef";
@@ -36,6 +37,14 @@ const PROVIDER_BLOCK = `terraform {
 }
 provider "callplane" {}
 `;
+
+/** examples/quickstart without its `terraform` and `provider` blocks (`Workspace.config` adds its own). */
+export function quickstartResources(): string {
+  const hcl = readFileSync(join(repoRoot, "examples/quickstart/main.tf"), "utf8");
+  const stripped = hcl.replace(/^terraform \{\n[\s\S]*?\n\}\n/m, "").replace(/^provider "callplane" \{\}\n/m, "");
+  if (/^(terraform|provider) /m.test(stripped)) throw new Error("examples/quickstart/main.tf changed shape: could not strip its terraform and provider blocks");
+  return stripped;
+}
 
 /** A server, a mirror and an initialised working directory for the enclosing file. */
 export function useTerraform(): Workspace {
