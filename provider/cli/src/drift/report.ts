@@ -5,15 +5,13 @@
  */
 import type { CallplaneClient } from "@callplane/sdk";
 import { configuredAttributes } from "../terraform/config.js";
+import { asObject, asString, type JsonObject } from "../terraform/json.js";
 import { stateResources, type PlanJson, type ResourceChange } from "../terraform/plan-json.js";
 import { summarizeResource } from "../summary/build.js";
 import { collectNames } from "../summary/names.js";
 import { AuditLog, camel, type AuditTarget } from "./attribution.js";
 import type { DriftedResource, DriftReport, UnmanagedObject } from "./model.js";
 
-type Values = Record<string, unknown>;
-const obj = (v: unknown): Values => (v && typeof v === "object" && !Array.isArray(v) ? (v as Values) : {});
-const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
 
 export interface DriftOptions {
   /** Reads the audit log and the tenant's objects; without it the report says what it skipped. */
@@ -76,9 +74,9 @@ export async function buildDriftReport(plan: PlanJson, options: DriftOptions = {
 
 /** Where the audit log records changes to one attribute of one resource. */
 function targetsFor(rc: ResourceChange, attribute: string | undefined, key: string | undefined, names: ReturnType<typeof collectNames>): AuditTarget[] {
-  const before = obj(rc.change.before);
-  const after = obj(rc.change.after);
-  const id = str(before.id) ?? str(after.id) ?? null;
+  const before = asObject(rc.change.before);
+  const after = asObject(rc.change.after);
+  const id = asString(before.id) ?? asString(after.id) ?? null;
   const fields = attribute ? [camel(attribute)] : [];
   switch (rc.type) {
     case "callplane_environment":
@@ -99,21 +97,21 @@ function targetsFor(rc: ResourceChange, attribute: string | undefined, key: stri
       ];
     }
     case "callplane_role_assignment":
-      return personTargets(obj(after), obj(before));
+      return personTargets(asObject(after), asObject(before));
     case "callplane_role_assignments": {
       const email = key ?? "";
-      return personTargets(obj(obj(after.members)[email]), obj(obj(before.members)[email]));
+      return personTargets(asObject(asObject(after.members)[email]), asObject(asObject(before.members)[email]));
     }
     default:
       return [];
   }
 }
 
-function personTargets(...records: Values[]): AuditTarget[] {
+function personTargets(...records: JsonObject[]): AuditTarget[] {
   const targets: AuditTarget[] = [];
   for (const record of records) {
-    const userId = str(record.user_id);
-    const invitationId = str(record.invitation_id);
+    const userId = asString(record.user_id);
+    const invitationId = asString(record.invitation_id);
     if (userId) targets.push({ resourceType: "user", resourceId: userId, fields: ["role"], lifecycle: true });
     if (invitationId) targets.push({ resourceType: "invitation", resourceId: invitationId, fields: ["role", "status"], lifecycle: true });
   }
@@ -121,11 +119,11 @@ function personTargets(...records: Values[]): AuditTarget[] {
 }
 
 /** The state as Terraform had it before this refresh: drifted resources' old values, the rest as they are. */
-function stateBeforeRefresh(plan: PlanJson): { type: string; values: Values }[] {
+function stateBeforeRefresh(plan: PlanJson): { type: string; values: JsonObject }[] {
   const old = new Map((plan.resource_drift ?? []).map((rc) => [rc.address, rc.change.before]));
   return stateResources(plan.prior_state?.values?.root_module)
     .filter((r) => r.mode === "managed")
-    .map((r) => ({ type: r.type, values: obj(old.has(r.address) ? old.get(r.address) : r.values) }));
+    .map((r) => ({ type: r.type, values: asObject(old.has(r.address) ? old.get(r.address) : r.values) }));
 }
 
 async function findUnmanaged(plan: PlanJson, client: CallplaneClient): Promise<UnmanagedObject[]> {
@@ -134,12 +132,14 @@ async function findUnmanaged(plan: PlanJson, client: CallplaneClient): Promise<U
   const invitationIds = new Set<string>();
   const emails = new Set<string>();
   for (const { type, values } of stateBeforeRefresh(plan)) {
-    if (type === "callplane_environment" && str(values.id)) environments.add(values.id as string);
-    if (type === "callplane_user" && str(values.id)) userIds.add(values.id as string);
-    if (type === "callplane_invitation" && str(values.id)) invitationIds.add(values.id as string);
-    if (type === "callplane_role_assignment" && str(values.email)) emails.add((values.email as string).toLowerCase());
+    const id = asString(values.id);
+    const email = asString(values.email);
+    if (type === "callplane_environment" && id) environments.add(id);
+    if (type === "callplane_user" && id) userIds.add(id);
+    if (type === "callplane_invitation" && id) invitationIds.add(id);
+    if (type === "callplane_role_assignment" && email) emails.add(email.toLowerCase());
     // `members` also holds whom the team resource keeps without listing (the provider's own user).
-    if (type === "callplane_role_assignments") for (const email of [...Object.keys(obj(values.assignments)), ...Object.keys(obj(values.members))]) emails.add(email.toLowerCase());
+    if (type === "callplane_role_assignments") for (const email of [...Object.keys(asObject(values.assignments)), ...Object.keys(asObject(values.members))]) emails.add(email.toLowerCase());
   }
   const [users, invitations, envs] = await Promise.all([
     client.users.list().toArray(),

@@ -5,6 +5,7 @@
  * they are matched to the split's list by the configuration's references, in order.
  */
 import { configuredAttributes, referencedResources, configAddress } from "../terraform/config.js";
+import { asString } from "../terraform/json.js";
 import { kindOf, type Change, type PlanJson } from "../terraform/plan-json.js";
 import type { AttributeDiff } from "../terraform/values.js";
 import type { Budget, BudgetRow } from "./model.js";
@@ -49,27 +50,22 @@ export function buildBudget(plan: PlanJson, names: Names): Budget | undefined {
     allocatedBefore = num(before?.allocated);
     exclusive = after?.exclusive === true;
     for (const a of allocationsOf(before)) {
-      if (typeof a.environment_id !== "string") continue;
-      const r = row(a.environment_id, nameOf(a.environment_id), a.environment_id);
+      const id = asString(a.environment_id);
+      if (!id) continue;
+      const r = row(id, nameOf(id), id);
       r.before = num(a.max_concurrent_calls);
       listedBefore += r.before ?? 0;
     }
     const referenced = referencedResources(plan, split.address, "allocations", "callplane_environment");
     allocationsOf(after).forEach((a, i) => {
-      let key: string;
-      let label: string;
-      if (typeof a.environment_id === "string") {
-        key = a.environment_id;
-        label = nameOf(a.environment_id);
-      } else {
-        // Unknown id: an environment this plan creates.
-        const address = referenced.length === allocationsOf(after).length ? referenced[i] : undefined;
-        key = address ?? `new-${i}`;
-        label = (address && names.environmentByAddress.get(address)) ?? address ?? `new environment #${i + 1}`;
-      }
-      const r = row(key, label, typeof a.environment_id === "string" ? a.environment_id : undefined);
+      const id = asString(a.environment_id);
+      // Without an id, an environment this plan creates: named by the configuration's reference.
+      const address = !id && referenced.length === allocationsOf(after).length ? referenced[i] : undefined;
+      const key = id ?? address ?? `new-${i}`;
+      const label = id ? nameOf(id) : ((address && names.environmentByAddress.get(address)) ?? address ?? `new environment #${i + 1}`);
+      const r = row(key, label, id);
       r.after = num(a.max_concurrent_calls);
-      if (r.before === null && typeof a.environment_id !== "string") r.before = 0;
+      if (r.before === null && !id) r.before = 0;
     });
     // Listed before, not after: the split stops managing it (or zeroes it when exclusive).
     for (const r of rows.values()) if (r.after === null && r.before !== null) r.after = exclusive ? 0 : r.before;
@@ -78,9 +74,9 @@ export function buildBudget(plan: PlanJson, names: Names): Budget | undefined {
   for (const env of environmentChanges) {
     const before = env.change.before as Record<string, unknown> | null;
     const after = env.change.after as Record<string, unknown> | null;
-    const id = typeof before?.id === "string" ? before.id : undefined;
+    const id = asString(before?.id);
     const key = id ?? env.address;
-    const label = (typeof after?.name === "string" ? after.name : undefined) ?? (typeof before?.name === "string" ? before.name : env.address);
+    const label = asString(after?.name) ?? asString(before?.name) ?? env.address;
     const existing = rows.get(key);
     const r = existing ?? row(key, label, id);
     const kind = kindOf(env.change.actions);
@@ -117,11 +113,13 @@ export function buildBudget(plan: PlanJson, names: Names): Budget | undefined {
   };
 }
 
+/** Each listed environment's calls, by id. */
+const callsById = (v: unknown) => new Map(allocationsOf(v).flatMap((a) => (typeof a.environment_id === "string" ? [[a.environment_id, a.max_concurrent_calls] as const] : [])));
 
 /** A split's allocations compared environment by environment, by name. */
 export function allocationDiffs(change: Change, names: Names): AttributeDiff[] {
-  const before = new Map(allocationsOf(change.before).filter((a) => typeof a.environment_id === "string").map((a) => [a.environment_id as string, a.max_concurrent_calls]));
-  const after = new Map(allocationsOf(change.after).filter((a) => typeof a.environment_id === "string").map((a) => [a.environment_id as string, a.max_concurrent_calls]));
+  const before = callsById(change.before);
+  const after = callsById(change.after);
   const diffs: AttributeDiff[] = [];
   for (const id of new Set([...before.keys(), ...after.keys()])) {
     const b = before.get(id);

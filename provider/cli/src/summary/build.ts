@@ -1,5 +1,6 @@
 /** Turns a Terraform JSON plan into a PlanSummary. */
 import { configAddress, configuredAttributes, type ConfiguredAttributes } from "../terraform/config.js";
+import { asObject, asString } from "../terraform/json.js";
 import { kindOf, type PlanJson, type ResourceChange } from "../terraform/plan-json.js";
 import { attributeDiffs } from "../terraform/values.js";
 import { allocationDiffs, buildBudget } from "./budget.js";
@@ -15,13 +16,11 @@ const PER_KEY: Record<string, string[]> = { callplane_role_assignments: ["assign
 const PEOPLE = new Set(["callplane_role_assignments", "callplane_role_assignment"]);
 
 export function labelOf(rc: ResourceChange): string | undefined {
-  const values = (rc.change.after ?? rc.change.before) as Record<string, unknown> | null;
-  const before = rc.change.before as Record<string, unknown> | null;
-  if (rc.type === "callplane_environment") return (typeof values?.name === "string" ? values.name : undefined) ?? (typeof before?.name === "string" ? before.name : undefined);
-  if (rc.type === "callplane_user" || rc.type === "callplane_invitation" || rc.type === "callplane_role_assignment") {
-    return typeof values?.email === "string" ? values.email : typeof before?.email === "string" ? before.email : undefined;
-  }
-  if (rc.type === "callplane_tenant_settings") return typeof values?.name === "string" ? values.name : undefined;
+  const after = asObject(rc.change.after);
+  const before = asObject(rc.change.before);
+  const pick = (field: string) => asString(after[field]) ?? asString(before[field]);
+  if (rc.type === "callplane_environment" || rc.type === "callplane_tenant_settings") return pick("name");
+  if (rc.type === "callplane_user" || rc.type === "callplane_invitation" || rc.type === "callplane_role_assignment") return pick("email");
   return undefined;
 }
 

@@ -3,13 +3,14 @@
  * resource that manages people. Anyone becoming `admin` is a privilege escalation; an admin
  * losing the role (demoted or removed) is flagged too.
  */
+import { asObject, asString, type JsonObject } from "../terraform/json.js";
 import { kindOf, type PlanJson, type ResourceChange } from "../terraform/plan-json.js";
 import type { InvitationChange, RoleChange, RoleFlag } from "./model.js";
 
-type Values = Record<string, unknown> | null;
+type Values = JsonObject | null;
 
-const str = (v: unknown): string | null => (typeof v === "string" ? v : null);
-const map = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+/** A role or email; null means "none" here (no role before, removed after). */
+const str = (v: unknown): string | null => asString(v) ?? null;
 
 function flagsFor(before: string | null, after: string | null): RoleFlag[] {
   const flags: RoleFlag[] = [];
@@ -85,16 +86,16 @@ export function buildRoleChanges(plan: PlanJson, live?: LiveTeam): { roles: Role
   }
 
   function team(rc: ResourceChange, before: Values, after: Values) {
-    const was = map(before?.assignments);
-    const will = map(after?.assignments);
-    const members = map(before?.members);
+    const was = asObject(before?.assignments);
+    const will = asObject(after?.assignments);
+    const members = asObject(before?.members);
     // On creation nobody's status is known yet: existing users are adopted, others invited.
     const creating = before === null;
     for (const email of new Set([...Object.keys(was), ...Object.keys(will)])) {
       const b = str(was[email]);
       const a = str(will[email]);
       if (b === a) continue;
-      const member = map(members[email]);
+      const member = asObject(members[email]);
       const invited = member.status === "invited";
       const isUser = live?.users.has(email.toLowerCase()) ?? false;
       const knownNew = b === null && a !== null && (!creating || (live !== undefined && !isUser));

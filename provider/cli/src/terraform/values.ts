@@ -3,6 +3,7 @@
  * values marked. Masking trusts Terraform's sensitivity marks and, in case a provider forgot one,
  * also attribute names that always hold secrets.
  */
+import { asObject, isPlainObject } from "./json.js";
 import type { Change, Marks } from "./plan-json.js";
 
 /** A value as a reviewer may see it. */
@@ -61,15 +62,13 @@ function same(a: Shown, b: Shown): boolean {
   return a.kind !== "unknown";
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
-
 /**
  * The attributes that differ between before and after. Maps listed in `perKey` are compared key
  * by key, so a team map shows one row per person rather than the whole map twice.
  */
 export function attributeDiffs(change: Change, perKey: readonly string[] = []): AttributeDiff[] {
-  const before = isPlainObject(change.before) ? change.before : {};
-  const after = isPlainObject(change.after) ? change.after : {};
+  const before = asObject(change.before);
+  const after = asObject(change.after);
   const afterUnknown = change.after_unknown;
   const names = new Set([...Object.keys(before), ...Object.keys(after), ...(isPlainObject(afterUnknown) ? Object.keys(afterUnknown) : [])]);
   const diffs: AttributeDiff[] = [];
