@@ -4,7 +4,7 @@
  * `max_concurrent_calls` themselves); environments created in the same plan have unknown ids, so
  * they are matched to the split's list by the configuration's references, in order.
  */
-import { configuredAttributes, referencedResources, configAddress } from "../terraform/config.js";
+import { configAddress, referencedResources, type ConfiguredAttributes } from "../terraform/config.js";
 import { asString } from "../terraform/json.js";
 import { kindOf, type Change, type PlanJson } from "../terraform/plan-json.js";
 import type { AttributeDiff } from "../terraform/values.js";
@@ -22,10 +22,9 @@ const allocationsOf = (v: unknown): Allocation[] => {
   return Array.isArray(list) ? (list as Allocation[]) : [];
 };
 
-export function buildBudget(plan: PlanJson, names: Names): Budget | undefined {
+export function buildBudget(plan: PlanJson, names: Names, configured: ConfiguredAttributes): Budget | undefined {
   const changes = (plan.resource_changes ?? []).filter((rc) => rc.mode === "managed" && kindOf(rc.change.actions) !== "none");
   const splits = changes.filter((rc) => rc.type === "callplane_concurrency_split");
-  const configured = configuredAttributes(plan);
   const environmentChanges = changes.filter(
     (rc) => rc.type === "callplane_environment" && (configured.get(configAddress(rc.address))?.has("max_concurrent_calls") || kindOf(rc.change.actions) === "destroy"),
   );

@@ -77,7 +77,7 @@ export function summarizePlan(plan: PlanJson, options: SummaryOptions = {}): Pla
     .map((rc) => summarizeResource(rc, names, configured, { onlyConfigured: true }))
     .filter((s) => s.kind === "destroy" || s.diffs.length > 0);
 
-  const budget = buildBudget(plan, names);
+  const budget = buildBudget(plan, names, configured);
   return {
     ...(plan.terraform_version ? { terraformVersion: plan.terraform_version } : {}),
     counts,
