@@ -125,7 +125,7 @@ describe("plugin server", () => {
     }
   });
 
-  it("exits within a second of Shutdown and removes its socket directory", async () => {
+  it("exits promptly after Shutdown (before go-plugin's 2 s kill) and removes its socket directory", async () => {
     const socketDir = dirname(plugin.handshake.socketPath);
     // An open stdio stream, as Terraform keeps one, must not hold the process.
     const stdio = client.makeServerStreamRequest(
@@ -138,7 +138,8 @@ describe("plugin server", () => {
     const started = Date.now();
     await callUnary(client, "/plugin.GRPCController/Shutdown", "plugin.Empty", "plugin.Empty", {});
     await expect(plugin.exited).resolves.toBe(0);
-    expect(Date.now() - started).toBeLessThan(1000);
+    // Typically ~100 ms. Terraform (go-plugin) kills a plugin still running 2 s after Shutdown.
+    expect(Date.now() - started).toBeLessThan(2000);
     expect(existsSync(socketDir)).toBe(false);
   });
 });
