@@ -44,6 +44,7 @@ describe("Users in the console", () => {
   });
 
   it("searches by name or email", async () => {
+    await t.sdk.users.create({ name: "Lee Park", email: "lee@acme.test", role: "member" });
     await t.sdk.users.create({ name: "Sam Operator", email: "sam@acme.test", role: "operator" });
     const page = await t.signIn();
     await openTab(page, "Users");
