@@ -50,6 +50,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   await page.goto(`${server.url}/`);
   await page.getByLabel("Email").waitFor();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   const signin = join(out, "console-signin.png");
   await page.screenshot({ path: signin, fullPage: true });
   console.log(`wrote ${signin}`);
