@@ -108,6 +108,7 @@ describe("sessions", () => {
   it("have nothing to sign out for other credentials: 404", async () => {
     expect(await refusal(t.admin.sessions.signOut())).toBeInstanceOf(NotFoundError);
     expect(await refusal(t.admin.sessions.current())).toBeInstanceOf(NotFoundError);
+    expect(await refusal(t.client(PLATFORM_TOKEN).sessions.current())).toBeInstanceOf(PermissionError);
   });
 
   it("end the moment their user is deleted", async () => {
