@@ -109,10 +109,15 @@ describe("signing in to the console", () => {
   });
 
   it("returns a member whose account the admin deleted to the sign-in page at their next action", async () => {
-    const kim = await t.sdk.users.create({ name: "Kim Doe", email: "kim@acme.test", role: "member", password: PASSWORD });
+    await t.sdk.users.create({ name: "Kim Doe", email: "kim@acme.test", role: "member", password: PASSWORD });
     const page = await t.signInWithPassword("kim@acme.test", PASSWORD);
     await openTab(page, "Tenant");
-    await t.sdk.users.delete(kim.id);
+    // The admin removes Kim in their own console.
+    const admin = await t.signIn();
+    await openTab(admin, "Users");
+    await admin.getByRole("button", { name: "Remove Kim Doe" }).click();
+    await admin.getByRole("dialog", { name: "Remove Kim Doe?" }).getByRole("button", { name: "Remove Kim Doe" }).click();
+    await admin.getByText("Removed Kim Doe.").waitFor();
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Audit log", exact: true }).click();
     await page.getByRole("alert").getByText(/Your session has ended/).waitFor();
     await page.getByLabel("Password").waitFor();
