@@ -179,6 +179,7 @@ describe("callplane-server: bad arguments", () => {
     [["--invite-ttl", "soon"], "--invite-ttl"],
     [["--rate-limit", "0"], "--rate-limit"],
     [["--rate-limit", "fast"], "--rate-limit"],
+    [["--session-ttl", "forever"], "--session-ttl"],
     [["--port", "http"], "--port"],
     [["--frobnicate"], "--frobnicate"],
   ])("%j exits with code 2 naming %s, and starts nothing", async (args, flag) => {
@@ -267,6 +268,21 @@ describe("callplane-server: --invite-ttl", () => {
     expect((await admin.invitations.get(long.id)).status).toBe("pending");
     expect((await admin.invitations.list({ status: "expired" }).toArray()).map((i) => i.id)).toEqual([short.id]);
     await cli.stop();
+  });
+});
+
+describe("callplane-server: --session-ttl and --allow-signup", () => {
+  it("sign-up is off by default; --allow-signup turns it on, and sessions last --session-ttl", async () => {
+    const body = { tenantName: "Acme Voice", name: "Olivia Stone", email: "ops@acme.test", password: "a-long-passphrase" };
+    const off = await startCli(["--db", freshDb(), "--port", "0", "--bootstrap-token", TOKEN]);
+    await expect(client(off.url, undefined).sessions.signUp(body)).rejects.toMatchObject({ status: 403 });
+    await off.stop();
+
+    const on = await startCli(["--db", freshDb(), "--port", "0", "--bootstrap-token", TOKEN, "--allow-signup", "--session-ttl", "90m"]);
+    const { session } = await client(on.url, undefined).sessions.signUp(body);
+    expect(Date.parse(session.expiresAt) - Date.parse(session.createdAt)).toBe(90 * 60 * 1000);
+    expect((await client(on.url, session.token).sessions.current()).user.role).toBe("admin");
+    await on.stop();
   });
 });
 

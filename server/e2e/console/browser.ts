@@ -47,8 +47,10 @@ export interface ConsoleFixture {
   sdk: CallplaneClient;
   /** A new browser context and page with the console open; closed after the test. */
   open(options?: { path?: string }): Promise<Page>;
-  /** Opens the console and signs in with `token` (the prefilled one when left out). */
+  /** Opens the console and signs in with `token` (the prefilled one when left out), through the API-token form. */
   signIn(token?: string): Promise<Page>;
+  /** Opens the console and signs in with an email and password. */
+  signInWithPassword(email: string, password: string, page?: Page): Promise<Page>;
 }
 
 /**
@@ -71,8 +73,17 @@ export function useConsole(options: ServerOptions = {}): ConsoleFixture {
     };
     fixture.signIn = async (token) => {
       const page = await fixture.open();
+      await page.getByRole("button", { name: "Use an API token (local development)" }).click();
       if (token !== undefined) await page.getByLabel("API token").fill(token);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await page.getByRole("navigation", { name: "Settings" }).waitFor();
+      return page;
+    };
+    fixture.signInWithPassword = async (email, password, existing) => {
+      const page = existing ?? (await fixture.open());
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.getByRole("navigation", { name: "Settings" }).waitFor();
       return page;
     };
