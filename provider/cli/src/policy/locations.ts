@@ -52,5 +52,25 @@ export function locateResources(plan: PlanJson, dir: string, base: string): (add
       found.set(r.terraformAddress, { file: name(synthesized), ...(index >= 0 ? { startLine: index + 1 } : {}), ...(r.constructPath ? { constructPath: r.constructPath } : {}) });
     }
   }
-  return (address) => found.get(configAddress(address));
+  // A resource the change removes has no block left: name the module's first file, so code
+  // scanning still shows the finding on the pull request (the address goes with it).
+  const firstFile = (address: string) => {
+    const modules = [...configAddress(address).matchAll(/module\.([^.]+)\./g)].map((m) => m[1]!);
+    let folder = dir;
+    let module = plan.configuration?.root_module;
+    for (const call of modules) {
+      const source = module?.module_calls?.[call]?.source;
+      if (!source || !/^\.\.?\//.test(source)) return undefined;
+      folder = join(folder, source);
+      module = module?.module_calls?.[call]?.module;
+    }
+    try {
+      const tf = readdirSync(folder).filter((f) => f.endsWith(".tf")).sort();
+      const main = tf.includes("main.tf") ? "main.tf" : tf[0];
+      return main ? { file: name(join(folder, main)) } : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return (address) => found.get(configAddress(address)) ?? firstFile(address);
 }
