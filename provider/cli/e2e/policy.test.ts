@@ -5,12 +5,14 @@
  * each result's file and lines checked against main.tf).
  */
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { quickstartResources, shortcuts, useTerraform } from "../../terraform/e2e/terraform.js";
 import { callplane, planJson } from "./callplane.js";
 import { sarifErrors } from "./sarif.js";
 
+const here = dirname(fileURLToPath(import.meta.url));
 const ws = useTerraform();
 const { apply } = shortcuts(ws);
 
@@ -148,6 +150,16 @@ describe("callplane policy: the whole file", () => {
     const noPolicy = await callplane(ws, ["policy", clean]);
     expect(noPolicy.code).toBe(1);
     expect(noPolicy.stderr).toContain("callplane-policy.yaml: no such file");
+  });
+
+  it("examples/ci/callplane-policy.yaml: the quick start passes; the risky plan breaks the rules the CDKTF aspect names for the same change", async () => {
+    const example = join(here, "../../../examples/ci/callplane-policy.yaml");
+    expect((await run(clean, example)).code).toBe(0);
+    const result = await run(riskyPlan, example, "json");
+    expect(result.code).toBe(3);
+    const rules = [...new Set(JSON.parse(result.stdout).violations.map((v: { rule: string }) => v.rule))].sort();
+    // The same list provider/cdktf/src/policy-aspect.test.ts expects from synth.
+    expect(rules).toEqual(["allowed_email_domains", "max_environment_share", "min_admins", "protected_environments"]);
   });
 
   it("plan-summary --policy appends the policy section, under the budget table and its chart", async () => {
