@@ -12,6 +12,17 @@ import { quickstartResources, shortcuts, useTerraform } from "../../terraform/e2
 import { callplane, planJson } from "./callplane.js";
 import { sarifErrors } from "./sarif.js";
 
+async function parseMermaid(text: string) {
+  const { GlobalRegistrator } = await import("@happy-dom/global-registrator");
+  GlobalRegistrator.register();
+  try {
+    const mermaid = (await import("mermaid")).default;
+    return await mermaid.parse(text);
+  } finally {
+    await GlobalRegistrator.unregister();
+  }
+}
+
 const here = dirname(fileURLToPath(import.meta.url));
 const ws = useTerraform();
 const { apply } = shortcuts(ws);
@@ -169,5 +180,14 @@ describe("callplane policy: the whole file", () => {
     expect(summary).toContain("## Callplane plan: **1 to destroy**");
     expect(summary).toMatch(/\| staging \| 10 \| 25 \| \+15 \|\n[\s\S]*```mermaid\nxychart-beta\n/);
     expect(policy).toMatch(/^: ❌ 5 violations/);
+    // The chart of the real output parses with mermaid (which needs a DOM: happy-dom, registered only for this check).
+    const chart = /```mermaid\n([\s\S]*?)\n```/.exec(summary!)![1]!;
+    expect(chart).toContain("bar [0, 0, 0, 25, 0, 10]");
+    await expect(parseMermaid(chart)).resolves.toMatchObject({ diagramType: "xychart" });
+
+    const json = JSON.parse((await callplane(ws, ["plan-summary", riskyPlan, "--policy", policyFile("full", FULL), "--format", "json"])).stdout);
+    expect(json.budget.totalAfter).toBe(35);
+    expect(json.policy).toMatchObject({ passed: false, checked: expect.arrayContaining(["min_admins"]) });
+    expect(json.policy.violations).toHaveLength(5);
   });
 });

@@ -40,7 +40,9 @@ export function planBudget(plan: PlanJson, livePlanLimit?: number): BudgetFacts 
   return {
     planLimit: budget.planLimit ?? livePlanLimit ?? null,
     ...(split ? { address: split.address } : {}),
-    environments: budget.rows.map((r) => ({ name: r.environment, ...(r.address ? { address: r.address } : {}), before: r.before, after: r.after })),
+    // The row of environments no resource manages is a sum, not an environment: it counts in the
+    // total but not against the per-environment share.
+    environments: budget.rows.filter((r) => r.address).map((r) => ({ name: r.environment, address: r.address!, before: r.before, after: r.after })),
     allocatedAfter: budget.totalAfter,
   };
 }
