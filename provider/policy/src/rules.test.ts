@@ -33,6 +33,13 @@ describe("min_admins / max_admins", () => {
     expect(report.violations).toMatchObject([{ rule: "max_admins", resource: team.address, values: { admins_after: 2, granted: ["b@acme.test"] } }]);
   });
 
+  it("too many admins that only the live tenant has is still a violation, of the tenant as a whole", () => {
+    const live = { users: new Map([["a@acme.test", "admin"], ["b@acme.test", "admin"]]), pending: new Map() };
+    const report = evaluatePolicy(policy("  max_admins: 1"), subject([user("lee", "lee@acme.test", "member")], { live }));
+    expect(report.violations).toEqual([expect.objectContaining({ rule: "max_admins", values: expect.objectContaining({ admins_after: 2 }) })]);
+    expect(report.violations[0]!.resource).toBeUndefined();
+  });
+
   it("is not checked when nothing manages people and the live tenant was not read", () => {
     const report = evaluatePolicy(policy("  min_admins: 2"), subject([]));
     expect(report.passed).toBe(true);

@@ -71,6 +71,8 @@ const maxAdmins: RuleCheck<"max_admins"> = (maximum, subject) => {
   });
   const blamed = granting.length ? granting : peopleResources(subject).flatMap((r) => (adminEmails(r, r.after).length ? [{ r, gained: adminEmails(r, r.after) }] : []));
   const message = `${plural(after.length, "admin")} after the plan, at most ${maximum} allowed (${after.map((a) => a.email).join(", ")})`;
+  // Admins only the live tenant has: nothing in the configuration to point at, but still too many.
+  if (blamed.length === 0) return { notes, violations: [{ message, values, remedy: `remove the admin role from ${after.length - maximum} of them` }] };
   return {
     notes,
     violations: blamed.map(({ r, gained }) => ({
