@@ -79,6 +79,7 @@ waivers:
   it("passes once the stack keeps the rules, reporting the waiver", () => {
     const s = stack((st) => quickstart(st, { members: { "ops@acme.test": "admin", "sam@acme.test": "operator" }, shares: [0.5, 0.25, 0.125], authoritative: false }), all);
     expect(synthError(s)).toBe("");
+    expect(s.node.metadata.map((m) => String(m.data))).toContain('policy rule "forbid_roles_via_terraform" waived for settings/team/sam@acme.test: sam@acme.test is given the role operator, which this policy keeps out of Terraform (Sam covers the night shift until the scheduler lands)');
     expect(all.evaluate(s).waived).toEqual([expect.objectContaining({ rule: "forbid_roles_via_terraform", resource: "settings/team/sam@acme.test", waiver: { reason: "Sam covers the night shift until the scheduler lands" } })]);
   });
 
