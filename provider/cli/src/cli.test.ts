@@ -69,6 +69,18 @@ describe("callplane", () => {
     expect(JSON.parse(broken.stdout).violations).toMatchObject([{ rule: "max_admins", resource: "callplane_role_assignments.team" }]);
   });
 
+  it("plan-summary --policy keeps summary and policy section together within --max-chars", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "callplane-cli-policy-"));
+    const file = join(dir, "p.yaml");
+    writeFileSync(file, "version: 1\nrules:\n  protected_environments: [env-0]\n");
+    const changes = Array.from({ length: 60 }, (_, i) => ({ address: `callplane_environment.e${i}`, mode: "managed", type: "callplane_environment", name: `e${i}`, change: { actions: ["update"], before: { name: `env-${i}`, hidden: false }, after: { name: `env-${i}`, hidden: true } } }));
+    const big = JSON.stringify({ format_version: "1.2", resource_changes: changes });
+    const result = await cli(["plan-summary", "-", "--policy", file, "--max-chars", "2000"], big);
+    expect(result.code).toBe(0);
+    expect(result.stdout.length).toBeLessThanOrEqual(2000);
+    expect(result.stdout).toContain("### Callplane policy: ✅ passed");
+  });
+
   it("drift exits 2 on drift read from a saved plan, 0 without", async () => {
     const drifted = JSON.stringify({ format_version: "1.2", resource_drift: JSON.parse(update).resource_changes, configuration: { root_module: { resources: [{ address: "callplane_environment.a", mode: "managed", type: "callplane_environment", name: "a", expressions: { hidden: {} } }] } } });
     const stdinDrift = await cli(["drift", "--plan-json", "-"], drifted);

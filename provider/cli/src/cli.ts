@@ -18,7 +18,7 @@ import { fetchLiveTeam } from "./live-team.js";
 import { renderDriftMarkdown } from "./drift/markdown.js";
 import { isJsonLog, planFromJsonLog, refreshOnlyPlan, TerraformError } from "./drift/terraform.js";
 import { summarizePlan } from "./summary/build.js";
-import { renderPlanMarkdown } from "./summary/markdown.js";
+import { DEFAULT_MAX_CHARS, renderPlanMarkdown } from "./summary/markdown.js";
 import { repositoryRoot } from "./policy/locations.js";
 import { checkPolicy } from "./policy/run.js";
 import { parsePlanJson, type PlanJson } from "./terraform/plan-json.js";
@@ -114,7 +114,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (values.policy) {
         // The policy is a section of the same comment; the exit code stays 0 (`callplane policy` fails the job).
         const report = await checkPolicy(plan, loadPolicy(values.policy), policyPlaces(rest[0]!, values["config-dir"], io.cwd, client));
-        io.stdout(json ? `${JSON.stringify({ ...summary, policy: report }, null, 2)}\n` : `${renderPlanMarkdown(summary, { maxChars })}\n${renderPolicyMarkdown(report, { heading: "###" })}`);
+        const section = renderPolicyMarkdown(report, { heading: "###" });
+        // The summary gives way so that both fit one comment.
+        const room = Math.max((maxChars ?? DEFAULT_MAX_CHARS) - section.length - 1, 1000);
+        io.stdout(json ? `${JSON.stringify({ ...summary, policy: report }, null, 2)}\n` : `${renderPlanMarkdown(summary, { maxChars: room })}\n${section}`);
         return 0;
       }
       io.stdout(json ? `${JSON.stringify(summary, null, 2)}\n` : renderPlanMarkdown(summary, { maxChars }));
