@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parsePolicy } from "./policy.js";
 
@@ -48,5 +49,15 @@ describe("parsePolicy", () => {
     ["version: 1\nrules: [", "not valid YAML (line"],
   ])("refuses %j naming the key", (text, message) => {
     expect(() => parsePolicy(text, "p.yaml")).toThrow(message);
+  });
+});
+
+describe("the policy files in the docs and examples", () => {
+  const read = (path: string) => readFileSync(new URL(`../../../${path}`, import.meta.url), "utf8");
+  it("every complete policy file in docs/guides/policies.md and examples/ci passes the schema", () => {
+    const blocks = [...read("docs/guides/policies.md").matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((b) => /^version: 1$/m.test(b));
+    expect(blocks.length).toBeGreaterThanOrEqual(2);
+    for (const block of blocks) expect(() => parsePolicy(block, "docs")).not.toThrow();
+    expect(parsePolicy(read("examples/ci/callplane-policy.yaml")).rules.min_admins).toBe(2);
   });
 });
