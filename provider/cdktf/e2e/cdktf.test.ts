@@ -37,7 +37,8 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   });
 }
 
-describe("the CDKTF example app, synthesized and applied with Terraform", () => {
+// One stack's lifecycle, each step building on the last (synth, apply, policy on its plan, drift): never shuffled.
+describe("the CDKTF example app, synthesized and applied with Terraform", { shuffle: false }, () => {
   let root: string;
   let stackDir: string;
   let server: RunningServer;

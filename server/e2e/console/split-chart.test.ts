@@ -36,11 +36,12 @@ describe("the split chart on the Environments tab", () => {
   });
 
   it("follows a change made elsewhere on the next load", async () => {
-    const staging = (await t.sdk.environments.list().toArray()).find((e) => e.name === "staging")!;
-    await t.sdk.environments.update(staging.id, { maxConcurrentCalls: 15 });
+    const staging = await t.sdk.environments.create({ name: "staging", maxConcurrentCalls: 10 });
     const page = await t.signIn();
-    const drawn = await bars(page);
-    expect(drawn.find((b) => b.name === "staging")).toMatchObject({ calls: 15 });
+    expect((await bars(page)).find((b) => b.name === "staging")).toMatchObject({ calls: 10 });
+    await t.sdk.environments.update(staging.id, { maxConcurrentCalls: 40 });
+    const drawn = await bars(await t.signIn());
+    expect(drawn.find((b) => b.name === "staging")).toMatchObject({ calls: 40 });
     expect(drawn.find((b) => b.name === "available")).toMatchObject({ calls: 0, width: 0 });
   });
 });
