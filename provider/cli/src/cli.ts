@@ -14,6 +14,7 @@ import { fetchLiveTeam } from "./live-team.js";
 import { renderDriftMarkdown } from "./drift/markdown.js";
 import { isJsonLog, planFromJsonLog, refreshOnlyPlan, TerraformError } from "./drift/terraform.js";
 import { summarizePlan } from "./summary/build.js";
+import { CLI_VERSION } from "./version.js";
 import { renderPlanMarkdown } from "./summary/markdown.js";
 import { parsePlanJson, PlanInputError } from "./terraform/plan-json.js";
 
@@ -125,6 +126,6 @@ function clientFrom(env: NodeJS.ProcessEnv): CallplaneClient | undefined {
     endpoint: env.CALLPLANE_ENDPOINT ?? "http://127.0.0.1:8787",
     token: env.CALLPLANE_TOKEN,
     source: "api",
-    userAgent: "callplane-cli/0.1.0",
+    userAgent: `callplane-cli/${CLI_VERSION}`,
   });
 }
