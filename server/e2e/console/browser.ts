@@ -64,7 +64,7 @@ export function useConsole(options: ServerOptions = {}): ConsoleFixture {
     fixture.server = server;
     fixture.url = server.url;
     fixture.browser = browser;
-    fixture.sdk = createCallplaneClient({ endpoint: server.url, token: ADMIN_TOKEN, maxRetries: 0 });
+    fixture.sdk = createCallplaneClient({ endpoint: server.url, token: ADMIN_TOKEN, maxRetries: 0, validateResponses: true });
     fixture.open = async ({ path = "/" } = {}) => {
       const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
       contexts.push(context);
