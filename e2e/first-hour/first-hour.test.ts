@@ -105,7 +105,9 @@ describe("a new user's first hour, in a fresh copy", () => {
     expect(run.code, run.output).toBe(0);
     expect(run.output).toMatch(/"planLimit"/); // curl /v1/concurrency
     expect(run.output).toContain("Apply complete!");
-    expect(run.output).toMatch(/## Callplane plan/); // plan-summary, from examples/quickstart
+    // plan-summary and drift, run from examples/quickstart where the `cd` left the shell.
+    expect(run.output).toMatch(/plan-summary plan\.json\n(No changes\.|## Callplane plan)/);
+    expect(run.output).toMatch(/## Callplane drift/);
     expect(existsSync(join(copy, "examples/quickstart/plan.json"))).toBe(true);
     // Generated plan files are ignored.
     expect(spawnSync("git", ["check-ignore", "-q", "examples/quickstart/plan.out", "examples/quickstart/plan.json"], { cwd: root }).status).toBe(0);
