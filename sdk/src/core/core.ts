@@ -68,19 +68,19 @@ export class CallplaneCore {
     };
     const init: CallInit = {
       pipeline: composeLayers(this.#settings.middleware, this.#settings.fetch, context),
-      headers: { "If-Match": options?.ifMatch, "Idempotency-Key": options?.idempotencyKey },
+      headers: options?.ifMatch || options?.idempotencyKey ? { "If-Match": options.ifMatch, "Idempotency-Key": options.idempotencyKey } : undefined,
       beforeSend: this.#settings.validateRequests ? (body) => this.#checkRequest(operationId, body) : undefined,
     };
     // The caller's signal cancels whichever attempt is in flight.
-    const cancel = () => context.attemptController.abort(signal?.reason);
-    signal?.addEventListener("abort", cancel, { once: true });
+    const cancel = signal ? () => context.attemptController.abort(signal.reason) : undefined;
+    if (cancel) signal?.addEventListener("abort", cancel, { once: true });
     let answer: TypedAnswer<D> | Answer;
     try {
       answer = await send(init);
     } catch (error) {
       throw signal?.aborted ? abortError(signal) : this.#connectionError(error);
     } finally {
-      signal?.removeEventListener("abort", cancel);
+      if (cancel) signal?.removeEventListener("abort", cancel);
     }
     const { response } = answer;
     if (!response.ok) throw this.#errorFromAnswer(response, answer.error);

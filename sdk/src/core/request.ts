@@ -15,7 +15,8 @@ export type Api = Pick<Client<paths>, "GET" | "PUT" | "POST" | "PATCH" | "DELETE
 export type SendInit = {
   /** The middleware pipeline, ending in the real `fetch`. */
   pipeline: (request: OutgoingRequest) => Promise<Response>;
-  headers: Record<string, string | undefined>;
+  /** Per-call headers; undefined values are left out. */
+  headers: Record<string, string | undefined> | undefined;
   /** Runs before anything is sent, e.g. to check the body against the spec. */
   beforeSend?: ((body: unknown) => void) | undefined;
 };
@@ -39,11 +40,15 @@ export function createApi(baseUrl: string, staticHeaders: Record<string, string>
 }
 
 async function send(baseUrl: string, staticHeaders: Record<string, string>, method: string, path: string, options: SendOptions): Promise<Answer> {
-  options.beforeSend?.(options.body);
-  const headers: Record<string, string> = { ...staticHeaders };
-  for (const name in options.headers) {
-    const value = options.headers[name];
-    if (value !== undefined) headers[name] = value;
+  if (options.body !== undefined) options.beforeSend?.(options.body);
+  // A plain GET sends the client's headers as they are; anything else gets its own copy.
+  let headers = staticHeaders;
+  if (options.headers || method !== "GET" || options.body !== undefined) {
+    headers = { ...staticHeaders };
+    for (const name in options.headers) {
+      const value = options.headers[name];
+      if (value !== undefined) headers[name] = value;
+    }
   }
   // Every POST gets a key unless the caller chose one; retries resend the same request, so all
   // attempts of one call carry the same key and the server acts only once.
