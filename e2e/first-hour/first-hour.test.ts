@@ -68,7 +68,8 @@ afterAll(() => {
   if (copy) rmSync(copy, { recursive: true, force: true });
 });
 
-describe("a new user's first hour, in a fresh copy", () => {
+// The demo installs and builds the copy that the README's blocks then use: never shuffled.
+describe("a new user's first hour, in a fresh copy", { shuffle: false }, () => {
   it("npm run demo shows progress at least every 10 s while it installs and builds, and says what to try next", async () => {
     const demo = await runTimed("npm", ["run", "demo"], { cwd: copy });
     expect(demo.code, demo.output).toBe(0);
@@ -105,6 +106,9 @@ describe("a new user's first hour, in a fresh copy", () => {
     expect(run.code, run.output).toBe(0);
     expect(run.output).toMatch(/"planLimit"/); // curl /v1/concurrency
     expect(run.output).toContain("Apply complete!");
+    // Install scripts are either allowed or deliberately skipped (pnpm-workspace.yaml): no warning.
+    expect(run.output).toContain("pnpm install && pnpm -r run build");
+    expect(run.output).not.toMatch(/Ignored build scripts/);
     // plan-summary and drift, run from examples/quickstart where the `cd` left the shell.
     expect(run.output).toMatch(/plan-summary plan\.json\n(No changes\.|## Callplane plan)/);
     expect(run.output).toMatch(/## Callplane drift/);

@@ -42,7 +42,8 @@ afterAll(() => {
   if (copy) rmSync(copy, { recursive: true, force: true });
 });
 
-describe("pnpm changeset version on a copy of the repository", () => {
+// Steps of one release, in the order a release runs them: never shuffled.
+describe("pnpm changeset version on a copy of the repository", { shuffle: false }, () => {
   it("bumps the packages with pending changesets and writes their changelogs", () => {
     expect(readdirSync(join(copy, ".changeset")).filter((f) => f.endsWith(".md") && f !== "README.md").length).toBeGreaterThan(0);
     run("pnpm", ["changeset", "version"]);

@@ -8,7 +8,7 @@ import type { Schema } from "../validation/schema.js";
 import { CallplaneError, ConnectionError, RateLimitError, ResponseValidationError, ValidationError, errorClassForStatus } from "./errors.js";
 import type { CallContext, Layer, Next } from "./middleware.js";
 import { composeLayers } from "./middleware.js";
-import { redactSecrets } from "./redact.js";
+import { redactedError, redactSecrets } from "./redact.js";
 import { parseRetryAfter } from "./retry.js";
 import { abortError } from "./timeout.js";
 import { createApi, type Answer, type Api, type SendInit } from "./request.js";
@@ -142,7 +142,7 @@ export class CallplaneCore {
     const reason = error instanceof Error ? error.message : String(error);
     return new ConnectionError({
       title: `Could not reach the Callplane API: ${redactSecrets(reason, this.#settings.secrets)}`,
-      cause: error,
+      cause: redactedError(error, this.#settings.secrets),
     });
   }
 }

@@ -80,7 +80,7 @@ export const ApiTokenWithSecret: ObjectSchema<S["ApiTokenWithSecret"]> = extend(
 });
 
 /** The kind of object an audit event is about. */
-export const ResourceType: Schema<S["ResourceType"]> = enumOf(["tenant","environment","concurrency","user","invitation","apiToken"]);
+export const ResourceType: Schema<S["ResourceType"]> = enumOf(["tenant","environment","concurrency","user","invitation","apiToken","session"]);
 
 /** One recorded change. */
 export const AuditEvent: ObjectSchema<S["AuditEvent"]> = object({
@@ -243,6 +243,61 @@ export const InvitationAccept: ObjectSchema<S["InvitationAccept"]> = object({
   password: optional(Password),
 }, true);
 
+/** An IANA time zone name such as `Europe/Berlin` or `UTC`. */
+export const TimeZone: Schema<S["TimeZone"]> = string.check(minLength(1, "must not be empty"), maxLength(64, "must be 1 to 64 characters"), regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, "must be an IANA time zone such as Europe/Berlin"), ianaTimeZone);
+
+/** A day of the week. */
+export const Weekday: Schema<S["Weekday"]> = enumOf(["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]);
+
+/** One working period on one weekday, in whole or quarter hours. `startHour` is before `endHour`. */
+export const ScheduleRange: Schema<S["ScheduleRange"]> = object({
+  day: Weekday,
+  /** Start, in hours from midnight (0–24). */
+  startHour: number.check(gte(0, "must be between 0 and 24"), lte(24, "must be between 0 and 24"), multipleOf(0.25, "must be a multiple of 0.25")),
+  /** End, in hours from midnight (0–24). After `startHour`. */
+  endHour: number.check(gte(0, "must be between 0 and 24"), lte(24, "must be between 0 and 24"), multipleOf(0.25, "must be a multiple of 0.25")),
+}, true).check(namedRules.startBeforeEnd);
+
+/** When an operator works. `ranges` are stored in UTC; `timezone` is the zone they were
+ * entered in, used to show them back in local time. The SDK's schedule helpers convert
+ * both ways, across midnight and daylight-saving changes. */
+export const OperatorSchedule: ObjectSchema<S["OperatorSchedule"]> = object({
+  timezone: TimeZone,
+  /** Working periods in UTC. */
+  ranges: array(ScheduleRange).check(maxLength(100, "must have at most 100 items")),
+}, true);
+
+/** A person in the tenant. Users see every environment. */
+export const User: ObjectSchema<S["User"]> = object({
+  id: Id,
+  name: UserName,
+  email: Email,
+  role: Role,
+  /** Only operators have one; null otherwise. */
+  operatorSchedule: nullable(OperatorSchedule),
+  createdAt: Timestamp,
+  modifiedAt: Timestamp,
+});
+
+/** A signed-in user's session. */
+export const Session: ObjectSchema<S["Session"]> = object({
+  id: Id,
+  expiresAt: Timestamp,
+  createdAt: Timestamp,
+  user: User,
+});
+
+/** A new session with its token, returned once. Send the token as `Authorization: Bearer <token>`. */
+export const SessionWithToken: ObjectSchema<S["SessionWithToken"]> = extend(Session, {
+  /** The session token (`cps_…`). Treat it as a password. */
+  token: string,
+});
+
+/** The user an accepted invitation created, signed in. */
+export const InvitationAcceptance: ObjectSchema<S["InvitationAcceptance"]> = extend(User, {
+  session: SessionWithToken,
+});
+
 /** A new invitation. */
 export const InvitationCreate: ObjectSchema<S["InvitationCreate"]> = object({
   email: Email,
@@ -273,30 +328,6 @@ export const InvitationWithSecret: ObjectSchema<S["InvitationWithSecret"]> = ext
 /** Where the logo is served from. Must start with `http://` or `https://`. */
 export const LogoUrl: Schema<S["LogoUrl"]> = nullable(string.check(maxLength(2048, "must be at most 2048 characters"), regex(/^https?:\/\/\S+$/, "must start with http:// or https://")));
 
-/** An IANA time zone name such as `Europe/Berlin` or `UTC`. */
-export const TimeZone: Schema<S["TimeZone"]> = string.check(minLength(1, "must not be empty"), maxLength(64, "must be 1 to 64 characters"), regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, "must be an IANA time zone such as Europe/Berlin"), ianaTimeZone);
-
-/** A day of the week. */
-export const Weekday: Schema<S["Weekday"]> = enumOf(["monday","tuesday","wednesday","thursday","friday","saturday","sunday"]);
-
-/** One working period on one weekday, in whole or quarter hours. `startHour` is before `endHour`. */
-export const ScheduleRange: Schema<S["ScheduleRange"]> = object({
-  day: Weekday,
-  /** Start, in hours from midnight (0–24). */
-  startHour: number.check(gte(0, "must be between 0 and 24"), lte(24, "must be between 0 and 24"), multipleOf(0.25, "must be a multiple of 0.25")),
-  /** End, in hours from midnight (0–24). After `startHour`. */
-  endHour: number.check(gte(0, "must be between 0 and 24"), lte(24, "must be between 0 and 24"), multipleOf(0.25, "must be a multiple of 0.25")),
-}, true).check(namedRules.startBeforeEnd);
-
-/** When an operator works. `ranges` are stored in UTC; `timezone` is the zone they were
- * entered in, used to show them back in local time. The SDK's schedule helpers convert
- * both ways, across midnight and daylight-saving changes. */
-export const OperatorSchedule: ObjectSchema<S["OperatorSchedule"]> = object({
-  timezone: TimeZone,
-  /** Working periods in UTC. */
-  ranges: array(ScheduleRange).check(maxLength(100, "must have at most 100 items")),
-}, true);
-
 /** A contact number, 7 to 15 digits with an optional leading `+`. */
 export const Phone: Schema<S["Phone"]> = nullable(string.check(regex(/^\+?[0-9]{7,15}$/, "must be 7 to 15 digits with an optional leading +")));
 
@@ -318,14 +349,31 @@ export const Problem: ObjectSchema<S["Problem"]> = object({
   errors: array(FieldError),
 });
 
-/** The mailing address. */
-export const Street: Schema<S["Street"]> = nullable(string.check(maxLength(200, "must be at most 200 characters")));
+/** A user's email and password, to sign in. */
+export const SessionCreate: ObjectSchema<S["SessionCreate"]> = object({
+  email: Email,
+  /** The user's password. Never returned, never logged. */
+  password: string.check(minLength(1, "must not be empty"), maxLength(128, "must be 1 to 128 characters")),
+  /** Only needed when the same email and password belong to users of several tenants. */
+  tenantId: optional(Id),
+}, true);
 
 /** The organisation's name. At least 3 characters. */
 export const TenantName: Schema<S["TenantName"]> = string.check(minLength(3, "must be 3 to 100 characters"), maxLength(100, "must be 3 to 100 characters"));
 
+/** A new tenant and its first user, who becomes its admin. */
+export const SignUp: ObjectSchema<S["SignUp"]> = object({
+  tenantName: TenantName,
+  name: UserName,
+  email: Email,
+  password: Password,
+}, true);
+
 /** A short description. */
 export const TenantDescription: Schema<S["TenantDescription"]> = nullable(string.check(maxLength(500, "must be at most 500 characters")));
+
+/** The mailing address. */
+export const Street: Schema<S["Street"]> = nullable(string.check(maxLength(200, "must be at most 200 characters")));
 
 /** The postal code, 3 to 10 characters. */
 export const ZipCode: Schema<S["ZipCode"]> = nullable(string.check(minLength(3, "must be 3 to 10 characters"), maxLength(10, "must be 3 to 10 characters")));
@@ -353,6 +401,12 @@ export const Tenant: ObjectSchema<S["Tenant"]> = object({
   apiKeyMasked: string,
   createdAt: Timestamp,
   modifiedAt: Timestamp,
+});
+
+/** The new tenant and a session for its first admin. */
+export const SignedUp: ObjectSchema<S["SignedUp"]> = object({
+  tenant: Tenant,
+  session: SessionWithToken,
 });
 
 /** A new tenant. Platform administrators only. */
@@ -397,18 +451,6 @@ export const TenantUpdate: Schema<S["TenantUpdate"]> = object({
 export const TenantWithApiKey: ObjectSchema<S["TenantWithApiKey"]> = extend(Tenant, {
   /** The tenant API key. Treat it as a password. */
   apiKey: string,
-});
-
-/** A person in the tenant. Users see every environment. */
-export const User: ObjectSchema<S["User"]> = object({
-  id: Id,
-  name: UserName,
-  email: Email,
-  role: Role,
-  /** Only operators have one; null otherwise. */
-  operatorSchedule: nullable(OperatorSchedule),
-  createdAt: Timestamp,
-  modifiedAt: Timestamp,
 });
 
 /** A new user. Email and password cannot be changed later. */
@@ -466,6 +508,10 @@ export const requestSchemas = {
   listApiTokens: undefined,
   createApiToken: ApiTokenCreate,
   revokeApiToken: undefined,
+  createSession: SessionCreate,
+  getCurrentSession: undefined,
+  deleteCurrentSession: undefined,
+  signUp: SignUp,
 } as const;
 
 /** The schema of each operation's successful JSON response, by operationId (undefined: no body). */
@@ -490,7 +536,7 @@ export const responseSchemas = {
   deleteUser: undefined,
   listInvitations: InvitationList,
   createInvitation: InvitationWithSecret,
-  acceptInvitation: User,
+  acceptInvitation: InvitationAcceptance,
   getInvitation: Invitation,
   revokeInvitation: Invitation,
   renewInvitation: InvitationWithSecret,
@@ -498,4 +544,8 @@ export const responseSchemas = {
   listApiTokens: ApiTokenList,
   createApiToken: ApiTokenWithSecret,
   revokeApiToken: undefined,
+  createSession: SessionWithToken,
+  getCurrentSession: Session,
+  deleteCurrentSession: undefined,
+  signUp: SignedUp,
 } as const;
