@@ -114,6 +114,7 @@ describe("a new user's first hour, in a fresh copy", { shuffle: false }, () => {
     expect(run.output).toMatch(/## Callplane drift/);
     expect(existsSync(join(copy, "examples/quickstart/plan.json"))).toBe(true);
     // Generated plan files are ignored.
-    expect(spawnSync("git", ["check-ignore", "-q", "examples/quickstart/plan.out", "examples/quickstart/plan.json"], { cwd: root }).status).toBe(0);
+    const ignored = spawnSync("git", ["check-ignore", "examples/quickstart/plan.out", "examples/quickstart/plan.json"], { cwd: root, encoding: "utf8" });
+    expect(ignored.stdout.split("\n").filter(Boolean)).toEqual(["examples/quickstart/plan.out", "examples/quickstart/plan.json"]);
   });
 });
