@@ -32,17 +32,49 @@ function run(command, args, options = {}) {
   return result;
 }
 
+/**
+ * Runs a long step with its output captured, printing a line with the elapsed time (and the
+ * step's latest output) at least every 5 s, so a cold install never looks stuck.
+ */
+function runWithProgress(title, command, args) {
+  const begun = Date.now();
+  const seconds = () => `${Math.round((Date.now() - begun) / 1000)} s`;
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    let latest = "";
+    const collect = (chunk) => {
+      output += chunk;
+      const lines = String(chunk).split(/\r?\n|\r/).map((line) => line.replace(/\x1b\[[0-9;]*[A-Za-z]/g, "").trim()).filter(Boolean);
+      if (lines.length) latest = lines[lines.length - 1].slice(0, 100);
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    const ticker = setInterval(() => console.log(`  … ${title}, ${seconds()}${latest ? ` — ${latest}` : ""}`), 5000);
+    child.on("error", (error) => fail(`${command} could not run: ${error.message}`));
+    child.on("close", (code) => {
+      clearInterval(ticker);
+      if (code !== 0) {
+        process.stdout.write(output);
+        fail(`${command} ${args.join(" ")} exited with ${code}`);
+      }
+      console.log(`  ✓ ${title} (${seconds()})`);
+      resolve(output);
+    });
+  });
+}
+
 if (spawnSync("terraform", ["version"], { stdio: "ignore" }).status !== 0) {
   fail("terraform is not on PATH. Install Terraform 1.5 or newer (https://developer.hashicorp.com/terraform/install), or OpenTofu, then run `npm run demo` again.");
 }
 if (spawnSync("pnpm", ["--version"], { stdio: "ignore" }).status !== 0) {
   step("Installing pnpm 10");
-  run("npm", ["install", "--global", "pnpm@10"], { quiet: true });
+  await runWithProgress("installing pnpm 10 with npm", "npm", ["install", "--global", "pnpm@10"]);
 }
 
-step("Installing dependencies and building");
-run("pnpm", ["install", "--frozen-lockfile"], { quiet: true });
-run("pnpm", ["-r", "run", "build"], { quiet: true });
+step("Installing dependencies and building (about two minutes the first time)");
+await runWithProgress("installing dependencies", "pnpm", ["install", "--frozen-lockfile", "--reporter=append-only"]);
+await runWithProgress("building the SDK, server, provider, CLI and constructs", "pnpm", ["-r", "--reporter=append-only", "run", "build"]);
 const installed = run("pnpm", ["--filter", "@callplane/terraform-provider", "run", "install-mirror"], { quiet: true });
 const cliConfig = /TF_CLI_CONFIG_FILE=(\S+)/.exec(installed.stdout)?.[1] ?? fail("the provider did not install");
 console.log(`provider installed into a local filesystem mirror (${cliConfig})`);
@@ -130,5 +162,12 @@ const clean = tf(["plan", "-detailed-exitcode", "-input=false"], { allowed: [0],
 console.log(`terraform plan -detailed-exitcode → exit code ${clean.status}: no changes, the settings match the code.`);
 
 console.log(`\n✔ demo finished in ${elapsed()}`);
+console.log(`
+What to try next:
+  npm run demo -- --cdktf      the same settings from the CDKTF app in examples/cdktf
+  README.md "Try the API locally": start the server, open the Settings console at http://127.0.0.1:8787/,
+                               call the API with curl or the SDK (docs/sdk.md)
+  README.md "Use the Terraform provider": apply examples/quickstart yourself, then edit main.tf
+  examples/ci                  plan summaries on pull requests and a daily drift check in GitHub Actions`);
 stop();
 process.exit(0);

@@ -56,6 +56,7 @@ if (/You have \d+ warnings?/.test(lint)) {
 }
 
 run("type-check tests, scripts and benchmarks", "pnpm", ["-r", "run", "typecheck"]);
+run("lint the public packages as published (publint, attw)", "pnpm", ["-r", "--workspace-concurrency=1", "run", "lint:package"]);
 
 // Every package with a vitest config, one after another (the machine has 2 cores).
 const packages = [".", "provider"]

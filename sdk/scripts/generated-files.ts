@@ -6,7 +6,7 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 import { parse } from "yaml";
-import { generateZodModule } from "./zod-from-openapi.js";
+import { generateSchemaModule } from "./schemas-from-openapi.js";
 
 export const specUrl = new URL("../../openapi/callplane.yaml", import.meta.url);
 const generatedDir = new URL("../src/generated/", import.meta.url);
@@ -28,6 +28,6 @@ export async function generatedFiles(): Promise<GeneratedFile[]> {
   const types = HEADER + astToString(await openapiTS(doc as any, { alphabetize: false, defaultNonNullable: false }));
   return [
     { path: fileURLToPath(new URL("openapi.ts", generatedDir)), content: types },
-    { path: fileURLToPath(new URL("zod.ts", generatedDir)), content: generateZodModule(doc) },
+    { path: fileURLToPath(new URL("schemas.ts", generatedDir)), content: generateSchemaModule(doc) },
   ];
 }

@@ -2,10 +2,8 @@
  * `createCallplaneClient`: the SDK's entry point, one namespace per resource.
  */
 import { CallplaneCore } from "./core/core.js";
-import { headersMiddleware } from "./core/headers.js";
-import { idempotencyMiddleware } from "./core/idempotency.js";
 import { loggingMiddleware, type Logger } from "./core/logging.js";
-import type { Middleware } from "./core/middleware.js";
+import { asLayer, type Layer, type Middleware } from "./core/middleware.js";
 import { retryMiddleware } from "./core/retry.js";
 import { timeoutMiddleware } from "./core/timeout.js";
 import { ApiTokensResource } from "./resources/api-tokens.js";
@@ -32,7 +30,12 @@ export interface CallplaneClientOptions {
   timeoutMs?: number;
   /** Appended to the SDK's own User-Agent, e.g. `my-app/1.2`. */
   userAgent?: string;
-  /** Check every answer against the spec and fail with `ResponseValidationError` if it is off. @default true */
+  /**
+   * Check request bodies against the spec before sending: a body that breaks a rule fails with
+   * `ValidationError` naming each field, and no request is made. @default true
+   */
+  validateRequests?: boolean;
+  /** Check every answer against the spec and fail with `ResponseValidationError` if it is off. @default false */
   validateResponses?: boolean;
   /** Receives one redacted entry per attempt. */
   logger?: Logger;
@@ -62,14 +65,14 @@ export function createCallplaneClient(options: CallplaneClientOptions): Callplan
     throw new TypeError("createCallplaneClient: endpoint must be an http:// or https:// URL");
   }
   const secrets = options.token ? [options.token] : [];
-  const middleware: Middleware[] = [
-    headersMiddleware({
-      token: options.token,
-      userAgent: `callplane-sdk-js/${SDK_VERSION}${options.userAgent ? ` ${options.userAgent}` : ""}`,
-      source: options.source ?? "sdk",
-    }),
-    idempotencyMiddleware(),
-    ...(options.middleware ?? []),
+  const headers: Record<string, string> = {
+    Accept: "application/json, application/problem+json",
+    "User-Agent": `callplane-sdk-js/${SDK_VERSION}${options.userAgent ? ` ${options.userAgent}` : ""}`,
+    "X-Callplane-Source": options.source ?? "sdk",
+  };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  const middleware: Layer[] = [
+    ...(options.middleware ?? []).map(asLayer),
     retryMiddleware({
       maxRetries: options.maxRetries ?? 2,
       baseDelayMs: options.retryDelays?.baseDelayMs ?? 500,
@@ -80,10 +83,12 @@ export function createCallplaneClient(options: CallplaneClientOptions): Callplan
   ];
   const core = new CallplaneCore({
     endpoint: options.endpoint,
-    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
+    fetch: options.fetch,
     middleware,
+    headers,
     timeoutMs: options.timeoutMs ?? 30_000,
-    validateResponses: options.validateResponses ?? true,
+    validateRequests: options.validateRequests ?? true,
+    validateResponses: options.validateResponses ?? false,
     secrets,
   });
   return {

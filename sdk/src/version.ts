@@ -1,2 +1,3 @@
-/** The SDK's version, sent in the User-Agent. Kept equal to package.json by a test. */
+// Written by scripts/write-version.mjs from package.json at build time. Do not edit.
+/** The version of @callplane/sdk, from its package.json. */
 export const SDK_VERSION = "0.1.0";

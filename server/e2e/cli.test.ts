@@ -91,7 +91,7 @@ async function startCli(args: string[], env: Record<string, string> = {}): Promi
 }
 
 function client(url: string, token: string | undefined): CallplaneClient {
-  return createCallplaneClient({ endpoint: url, token, maxRetries: 0, timeoutMs: 5000 });
+  return createCallplaneClient({ endpoint: url, token, maxRetries: 0, timeoutMs: 5000, validateResponses: true });
 }
 
 async function freePort(): Promise<number> {

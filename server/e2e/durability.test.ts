@@ -61,7 +61,7 @@ async function stop(server: Server, signal: NodeJS.Signals = "SIGTERM") {
 
 function client(url: string): CallplaneClient {
   // No retries: an answer the client saw is exactly one request the server acknowledged.
-  return createCallplaneClient({ endpoint: url, token: TOKEN, maxRetries: 0, timeoutMs: 10_000 });
+  return createCallplaneClient({ endpoint: url, token: TOKEN, maxRetries: 0, timeoutMs: 10_000, validateResponses: true });
 }
 
 /** Everything a user can read back, with the ETags that say which version it is. */

@@ -57,7 +57,7 @@ describe("the CDKTF example app, synthesized and applied with Terraform", { shuf
     stackDir = join(root, "cdktf.out", "stacks", "settings");
     const installed = await installMirror(join(root, "provider"));
     server = await startServer({ db: ":memory:", port: 0, bootstrapToken: TOKEN });
-    sdk = createCallplaneClient({ endpoint: server.url, token: TOKEN, source: "console" });
+    sdk = createCallplaneClient({ endpoint: server.url, token: TOKEN, source: "console", validateResponses: true });
     // Without pnpm's NODE_PATH: the installed provider must need nothing but node.
     const { NODE_PATH: _nodePath, ...inherited } = process.env;
     env = {

@@ -10,7 +10,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { callplaneProvider, PROVIDER_VERSION } from "../../terraform/src/provider.js";
+import { callplaneProvider } from "../../terraform/src/provider.js";
 import type { SchemaDefinition } from "../../terraform/src/framework/schema.js";
 import { typeToJson, type TypeJson } from "../../terraform/src/values/index.js";
 
@@ -145,9 +145,10 @@ function renderProvider(): string {
   });
   return `${HEADER}import { TerraformProvider, type IResolvable } from "../cdk.js";
 import type { Construct } from "constructs";
+import { PROVIDER_VERSION } from "../version.js";
 
-/** The provider version the bindings were generated from. */
-export const PROVIDER_VERSION = ${JSON.stringify(PROVIDER_VERSION)};
+/** The provider version these constructs require: the provider's package.json, read at build time. */
+export { PROVIDER_VERSION };
 
 /** Configuration of {@link CallplaneProviderL1}. */
 export interface CallplaneProviderL1Config {

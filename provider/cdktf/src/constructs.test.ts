@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { snippet } from "../e2e/snippet.js";
 import { Aspects, TerraformStack, Testing } from "./cdk.js";
@@ -22,6 +23,8 @@ function stackWith(build: (stack: TerraformStack) => void): TerraformStack {
   return stack;
 }
 
+// The constraint follows the provider's own package.json, which `pnpm changeset version` bumps.
+const providerPackage = JSON.parse(readFileSync(new URL("../../terraform/package.json", import.meta.url), "utf8")) as { version: string };
 const synth = (stack: TerraformStack): Synth => JSON.parse(Testing.synth(stack, true)) as Synth;
 const resources = (out: Synth, type: string) => Object.values(out.resource[type] ?? {});
 const failure = (build: (stack: TerraformStack) => void) => () => Testing.synth(stackWith(build), true);
@@ -32,7 +35,7 @@ describe("the issue's snippet", () => {
 
   it("configures the provider from the environment (no endpoint or token in the JSON)", () => {
     expect(out.provider).toEqual({ callplane: [{}] });
-    expect(out.terraform.required_providers).toEqual({ callplane: { source: "callplane/callplane", version: "0.1.0" } });
+    expect(out.terraform.required_providers).toEqual({ callplane: { source: "callplane/callplane", version: providerPackage.version } });
   });
 
   it("declares the tenant settings", () => {

@@ -35,7 +35,7 @@ export function isUnresolved(value: unknown): boolean {
   return false;
 }
 
-/** A rule checking one field against one of the SDK's zod schemas (`schemas.Email`, …). */
+/** A rule checking one field against one of the SDK's generated schemas (`schemas.Email`, …). */
 export function fieldRule<S>(field: keyof S & string, schema: Validator<unknown>, name = `${field}-format`): Rule<S> {
   return {
     name,

@@ -73,3 +73,24 @@ describe("examples/ci workflow", () => {
     expect(JSON.stringify(action)).toContain("TF_CLI_CONFIG_FILE");
   });
 });
+
+describe("examples/ci release workflow", () => {
+  const release = parse(readFileSync(join(ci, ".github/workflows/release.yml"), "utf8"));
+  const root = JSON.parse(readFileSync(new URL("../../../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> };
+  const steps = release.jobs.release.steps as { uses?: string; run?: string; with?: Record<string, string> }[];
+  const changesets = steps.find((s) => s.uses?.startsWith("changesets/action@"))!;
+
+  it("opens the Version packages pull request and publishes on merge, through scripts that exist", () => {
+    expect(release.on.push.branches).toEqual(["main"]);
+    expect(changesets.with!.title).toBe("Version packages");
+    expect(changesets.with!.version).toBe("pnpm run version-packages");
+    expect(changesets.with!.publish).toBe("pnpm release");
+    expect(root.scripts["version-packages"]).toBe("changeset version");
+    expect(root.scripts.release).toMatch(/changeset version && pnpm -r run build && pnpm publish -r/);
+  });
+
+  it("may publish with provenance and runs the tests first", () => {
+    expect(release.permissions["id-token"]).toBe("write");
+    expect(steps.findIndex((s) => s.run === "npm test")).toBeLessThan(steps.indexOf(changesets));
+  });
+});

@@ -18,10 +18,11 @@ import { fetchLiveTeam } from "./live-team.js";
 import { renderDriftMarkdown } from "./drift/markdown.js";
 import { isJsonLog, planFromJsonLog, refreshOnlyPlan, TerraformError } from "./drift/terraform.js";
 import { summarizePlan } from "./summary/build.js";
+import { CLI_VERSION } from "./version.js";
 import { DEFAULT_MAX_CHARS, renderPlanMarkdown } from "./summary/markdown.js";
 import { repositoryRoot } from "./policy/locations.js";
 import { checkPolicy } from "./policy/run.js";
-import { parsePlanJson, type PlanJson } from "./terraform/plan-json.js";
+import { parsePlanJson, PlanInputError, type PlanJson } from "./terraform/plan-json.js";
 
 export const HELP = `Usage: callplane <command> [options]
 
@@ -168,6 +169,6 @@ function clientFrom(env: NodeJS.ProcessEnv): CallplaneClient | undefined {
     endpoint: env.CALLPLANE_ENDPOINT ?? "http://127.0.0.1:8787",
     token: env.CALLPLANE_TOKEN,
     source: "api",
-    userAgent: "callplane-cli/0.1.0",
+    userAgent: `callplane-cli/${CLI_VERSION}`,
   });
 }

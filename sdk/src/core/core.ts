@@ -1,17 +1,17 @@
 /**
- * The client core: an openapi-fetch client typed by the spec, the middleware pipeline, and the
- * one place where answers become objects (validated, with their ETag) or typed errors.
+ * The client core: the typed request layer, the middleware pipeline, and the one place where
+ * answers become objects (with their ETag, validated if asked) or typed errors.
  */
-import createClient, { type Client } from "openapi-fetch";
-import type { paths } from "../generated/openapi.js";
-import { responseSchemas } from "../generated/zod.js";
+import { requestSchemas, responseSchemas } from "../generated/schemas.js";
 import { fieldErrorsFromIssues } from "../validation/field-errors.js";
-import { CallplaneError, ConnectionError, RateLimitError, ResponseValidationError, errorClassForStatus } from "./errors.js";
-import type { CallContext, Middleware } from "./middleware.js";
-import { composeMiddleware } from "./middleware.js";
+import type { Schema } from "../validation/schema.js";
+import { CallplaneError, ConnectionError, RateLimitError, ResponseValidationError, ValidationError, errorClassForStatus } from "./errors.js";
+import type { CallContext, Layer, Next } from "./middleware.js";
+import { composeLayers } from "./middleware.js";
 import { redactedError, redactSecrets } from "./redact.js";
 import { parseRetryAfter } from "./retry.js";
 import { abortError } from "./timeout.js";
+import { createApi, type Answer, type Api, type SendInit } from "./request.js";
 import { attachResponse, responseMeta, type WithResponse } from "./response.js";
 
 export type OperationId = keyof typeof responseSchemas;
@@ -30,34 +30,34 @@ export interface RequestOptions {
 
 export interface CoreSettings {
   endpoint: string;
-  fetch: (request: Request) => Promise<Response>;
-  middleware: Middleware[];
+  /** Your fetch; undefined for `globalThis.fetch` at call time. */
+  fetch: Next | undefined;
+  middleware: Layer[];
+  /** Sent with every request: credential, User-Agent, source, Accept. */
+  headers: Record<string, string>;
   timeoutMs: number;
+  validateRequests: boolean;
   validateResponses: boolean;
   /** Values to redact from every error message, e.g. the client's token. */
   secrets: string[];
 }
 
-/** What a call hands to openapi-fetch: the pipeline as its fetch, and the per-call headers. */
-export type CallInit = {
-  fetch: (request: Request) => Promise<Response>;
-  headers: Record<string, string | undefined>;
-  signal: AbortSignal;
-};
+/** What a call hands to `api`: the pipeline as its fetch, the per-call headers, the body check. */
+export type CallInit = SendInit;
 
-type Answer<D> = { data?: D; error?: unknown; response: Response };
+type TypedAnswer<D> = { data?: D; error?: unknown; response: Response };
 
 export class CallplaneCore {
-  readonly api: Client<paths>;
+  readonly api: Api;
   readonly #settings: CoreSettings;
 
   constructor(settings: CoreSettings) {
     this.#settings = settings;
-    this.api = createClient<paths>({ baseUrl: settings.endpoint.replace(/\/+$/, ""), fetch: settings.fetch });
+    this.api = createApi(settings.endpoint.replace(/\/+$/, ""), settings.headers);
   }
 
   /** Sends one operation through the pipeline and turns the answer into a value or an error. */
-  async call<D>(operationId: OperationId, options: RequestOptions | undefined, send: (init: CallInit) => Promise<Answer<D>>): Promise<WithResponse<NonNullable<D>>> {
+  async call<D>(operationId: OperationId, options: RequestOptions | undefined, send: (init: CallInit) => Promise<TypedAnswer<D>>): Promise<WithResponse<NonNullable<D>>> {
     const signal = options?.signal;
     const context: CallContext = {
       operationId,
@@ -67,30 +67,42 @@ export class CallplaneCore {
       attemptController: new AbortController(),
     };
     const init: CallInit = {
-      fetch: composeMiddleware(this.#settings.middleware, this.#settings.fetch, context),
-      headers: { "If-Match": options?.ifMatch, "Idempotency-Key": options?.idempotencyKey },
-      signal: context.attemptController.signal,
+      pipeline: composeLayers(this.#settings.middleware, this.#settings.fetch, context),
+      headers: options?.ifMatch || options?.idempotencyKey ? { "If-Match": options.ifMatch, "Idempotency-Key": options.idempotencyKey } : undefined,
+      beforeSend: this.#settings.validateRequests ? (body) => this.#checkRequest(operationId, body) : undefined,
     };
     // The caller's signal cancels whichever attempt is in flight.
-    const cancel = () => context.attemptController.abort(signal?.reason);
-    signal?.addEventListener("abort", cancel, { once: true });
-    let answer: Answer<D>;
+    const cancel = signal ? () => context.attemptController.abort(signal.reason) : undefined;
+    if (cancel) signal?.addEventListener("abort", cancel, { once: true });
+    let answer: TypedAnswer<D> | Answer;
     try {
       answer = await send(init);
     } catch (error) {
       throw signal?.aborted ? abortError(signal) : this.#connectionError(error);
     } finally {
-      signal?.removeEventListener("abort", cancel);
+      if (cancel) signal?.removeEventListener("abort", cancel);
     }
     const { response } = answer;
     if (!response.ok) throw this.#errorFromAnswer(response, answer.error);
     const data = (answer.data ?? {}) as NonNullable<D>;
-    if (this.#settings.validateResponses) this.#validate(operationId, response, data);
+    if (this.#settings.validateResponses) this.#checkResponse(operationId, response, data);
     return attachResponse(data as NonNullable<D> & object, responseMeta(response)) as WithResponse<NonNullable<D>>;
   }
 
-  #validate(operationId: OperationId, response: Response, data: unknown): void {
-    const schema = responseSchemas[operationId];
+  /** A body that breaks the spec's rules fails here, with every field named, and is never sent. */
+  #checkRequest(operationId: OperationId, body: unknown): void {
+    const schema: Schema<unknown> | undefined = requestSchemas[operationId];
+    if (!schema || body === undefined) return;
+    const result = schema.safeParse(body);
+    if (result.success) return;
+    throw new ValidationError({
+      title: `The request to ${operationId} breaks the Callplane spec's rules; nothing was sent`,
+      fieldErrors: fieldErrorsFromIssues(result.error.issues),
+    });
+  }
+
+  #checkResponse(operationId: OperationId, response: Response, data: unknown): void {
+    const schema: Schema<unknown> | undefined = responseSchemas[operationId];
     if (!schema) return;
     const result = schema.safeParse(data);
     if (result.success) return;

@@ -22,7 +22,7 @@ describe("errors", () => {
         { path: "website", message: "must start with http:// or https://" },
       ],
     }), { "X-Request-Id": "req_42" });
-    const error = await testClient().tenant.update({ name: "Ac" }).catch((e) => e);
+    const error = await testClient().tenant.update({ name: "Acme Voice" }).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toBeInstanceOf(CallplaneError);
     expect(error).toMatchObject({ status: 422, title: "Validation failed", detail: "2 fields are invalid.", requestId: "req_42" });

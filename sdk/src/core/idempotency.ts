@@ -1,20 +1,7 @@
-import type { Middleware } from "./middleware.js";
-import { withHeaders } from "./middleware.js";
-
 /**
- * Gives every POST an `Idempotency-Key` unless the caller chose one. It sits outside the retry
- * middleware, so all attempts of one call carry the same key and the server acts only once.
- */
-export function idempotencyMiddleware(): Middleware {
-  return (request, next) => {
-    if (request.method !== "POST" || request.headers.has("Idempotency-Key")) return next(request);
-    return next(withHeaders(request, { "Idempotency-Key": newIdempotencyKey() }));
-  };
-}
-
-/**
- * A random UUID (v4). Browsers offer `crypto.randomUUID` only on secure origins (https, loopback);
- * `getRandomValues` exists everywhere, so a page served over plain http still gets keys.
+ * A random UUID (v4) for `Idempotency-Key`. Browsers offer `crypto.randomUUID` only on secure
+ * origins (https, loopback); `getRandomValues` exists everywhere, so a page served over plain
+ * http still gets keys.
  */
 export function newIdempotencyKey(crypto: Pick<Crypto, "getRandomValues"> & { randomUUID?: () => string } = globalThis.crypto): string {
   if (typeof crypto.randomUUID === "function") return crypto.randomUUID();

@@ -1,4 +1,4 @@
-import type { Middleware } from "./middleware.js";
+import type { Layer } from "./middleware.js";
 import { redactSecrets } from "./redact.js";
 
 /** One line about one attempt. Never carries headers or bodies, so never a secret. */
@@ -18,7 +18,7 @@ export interface LogEntry {
 export type Logger = (entry: LogEntry) => void;
 
 /** Reports every attempt to the caller's logger, with secrets redacted from every string. */
-export function loggingMiddleware(logger: Logger, knownSecrets: readonly string[]): Middleware {
+export function loggingMiddleware(logger: Logger, knownSecrets: readonly string[]): Layer {
   return async (request, next, context) => {
     const started = Date.now();
     const url = new URL(request.url);

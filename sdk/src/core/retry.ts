@@ -1,5 +1,5 @@
 import { AbortError, ConnectionError, ResponseValidationError } from "./errors.js";
-import { renewAttempt, type Middleware } from "./middleware.js";
+import { renewAttempt, type Layer } from "./middleware.js";
 
 export interface RetrySettings {
   /** Retries after the first attempt. */
@@ -34,10 +34,10 @@ export function backoffDelay(retry: number, settings: RetrySettings, random = Ma
  * backoff. Cancellation is never retried. The last failure is returned or thrown as is, for
  * the error mapping above to type it.
  */
-export function retryMiddleware(settings: RetrySettings): Middleware {
+export function retryMiddleware(settings: RetrySettings): Layer {
   return async (request, next, context) => {
-    // A body can be read once: keep an unread copy for retries.
-    const source = settings.maxRetries > 0 && request.body ? request.clone() : request;
+    // A Request's body can be read once: keep an unread copy for retries.
+    const source = settings.maxRetries > 0 && request instanceof Request && request.body ? request.clone() : request;
     for (let attempt = 1; ; attempt++) {
       context.attempt = attempt;
       const lastAttempt = attempt > settings.maxRetries;

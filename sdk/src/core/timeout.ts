@@ -1,16 +1,16 @@
 import { AbortError, TimeoutError } from "./errors.js";
-import type { Middleware } from "./middleware.js";
+import type { Layer } from "./middleware.js";
 
 /**
  * Bounds one attempt by `timeoutMs`. A timeout becomes a
  * `TimeoutError` (which the retry middleware may retry); a cancellation an `AbortError` (never
  * retried).
  */
-export function timeoutMiddleware(): Middleware {
+export function timeoutMiddleware(): Layer {
   return async (request, next, context) => {
     const { signal, timeoutMs } = context;
     if (signal?.aborted) throw abortError(signal);
-    // The attempt's signal is already in the request (see CallContext.attemptController).
+    // The attempt's signal goes with the request to fetch (see CallContext.attemptController).
     const controller = context.attemptController;
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -29,6 +29,8 @@ export function testClient(options: Partial<CallplaneClientOptions> = {}) {
     token: TOKEN,
     fetch: (request) => globalThis.fetch(request),
     retryDelays: { baseDelayMs: 1, maxDelayMs: 2000 },
+    // Off by default for speed; on in this repository's tests so any off-spec answer shows.
+    validateResponses: true,
     ...options,
   });
 }

@@ -36,7 +36,7 @@ interface IssueLike {
   keys?: readonly string[];
 }
 
-/** Turns zod issues into field errors: one per offending field, unknown keys each on their own path. */
+/** Turns validation issues into field errors: one per offending field, unknown keys each on their own path. */
 export function fieldErrorsFromIssues(issues: readonly IssueLike[]): FieldError[] {
   const errors: FieldError[] = [];
   const seen = new Set<string>();

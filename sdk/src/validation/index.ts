@@ -4,11 +4,11 @@
  */
 import { fieldErrorsFromIssues, type FieldError } from "./field-errors.js";
 
-export * as schemas from "../generated/zod.js";
+export * as schemas from "../generated/schemas.js";
 export { describeFieldErrors, fieldErrorsFromIssues, formatPath, parsePath } from "./field-errors.js";
 export type { FieldError, PathSegment } from "./field-errors.js";
 
-/** Anything with zod's `safeParse`. */
+/** Anything with a `safeParse` (the generated schemas; zod schemas fit too). */
 export interface Validator<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly any[] } };
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import * as generated from "../generated/zod.js";
+import * as generated from "../generated/schemas.js";
 import { formatPath, validate } from "./index.js";
 
 type JsonSchema = Record<string, any>;

@@ -91,7 +91,7 @@ export function useConsole(options: ServerOptions = {}): ConsoleFixture {
   beforeEach(async () => {
     fixture.server = await startServer({ db: ":memory:", port: 0, bootstrapToken: ADMIN_TOKEN, ...options });
     fixture.url = fixture.server.url;
-    fixture.sdk = createCallplaneClient({ endpoint: fixture.url, token: ADMIN_TOKEN, maxRetries: 0 });
+    fixture.sdk = createCallplaneClient({ endpoint: fixture.url, token: ADMIN_TOKEN, maxRetries: 0, validateResponses: true });
   });
   afterEach(async () => {
     for (const context of contexts.splice(0)) await context.close().catch(() => {});

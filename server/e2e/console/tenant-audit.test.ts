@@ -42,7 +42,7 @@ describe("Tenant in the console", () => {
   });
 
   it("disables the form of a read-only tenant, with the reason", async () => {
-    const platform = createCallplaneClient({ endpoint: t.url, token: PLATFORM_TOKEN, maxRetries: 0 });
+    const platform = createCallplaneClient({ endpoint: t.url, token: PLATFORM_TOKEN, maxRetries: 0, validateResponses: true });
     const frozen = await platform.tenants.create({ name: "Frozen Corp", billingEmail: "billing@frozen.test", planLimit: 10, readOnly: true });
     const page = await t.signIn(frozen.apiKey);
     await page.getByText("This tenant is read-only: it cannot be edited from the console. Contact support to change it.").first().waitFor();
