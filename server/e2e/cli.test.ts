@@ -179,6 +179,8 @@ describe("callplane-server: bad arguments", () => {
     [["--invite-ttl", "soon"], "--invite-ttl"],
     [["--rate-limit", "0"], "--rate-limit"],
     [["--rate-limit", "fast"], "--rate-limit"],
+    [["--headers-timeout", "forever"], "--headers-timeout"],
+    [["--request-timeout", "0s"], "--request-timeout"],
     [["--port", "http"], "--port"],
     [["--frobnicate"], "--frobnicate"],
   ])("%j exits with code 2 naming %s, and starts nothing", async (args, flag) => {

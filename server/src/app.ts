@@ -5,7 +5,7 @@ import { bootstrap, type BootstrapResult } from "./bootstrap.js";
 import { openDatabase } from "./db/database.js";
 import { Store } from "./db/store.js";
 import { routes } from "./domain/routes.js";
-import { createHttpServer } from "./http/server.js";
+import { createHttpServer, type Timeouts } from "./http/server.js";
 import { consoleHandler, isLoopbackInterface, type ConsoleOptions } from "./http/static.js";
 
 export interface ServerOptions {
@@ -20,8 +20,13 @@ export interface ServerOptions {
   platformToken?: string | undefined;
   /** How long invitations last by default, in milliseconds. */
   inviteTtlMs?: number;
-  /** Requests per second per credential; unlimited when undefined. */
+  /**
+   * Requests per second per credential, and per client address for failed authentication and
+   * for the public route; unlimited when undefined.
+   */
   rateLimit?: number | undefined;
+  /** Header, request and keep-alive timeouts; defaults in `DEFAULT_TIMEOUTS`. */
+  timeouts?: Partial<Timeouts> | undefined;
   log?: ((line: string) => void) | undefined;
   /**
    * The Settings console at `/` (the API stays under `/v1`). On by default; `false` turns it
@@ -56,6 +61,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     settings: { inviteTtlMs: options.inviteTtlMs ?? DEFAULTS.inviteTtlMs },
     platformToken: options.platformToken,
     rateLimit: options.rateLimit,
+    timeouts: options.timeouts,
     log: options.log,
     fallback,
   });

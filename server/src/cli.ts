@@ -13,7 +13,10 @@ const HELP = `Usage: callplane-server [options]
   --bootstrap-token <token>  Admin API token to create on first start (CALLPLANE_BOOTSTRAP_TOKEN)
   --platform-token <token>   Token that may list and create tenants (CALLPLANE_PLATFORM_TOKEN)
   --invite-ttl <duration>    Default invitation lifetime: 7d, 12h, 30m, 45s (CALLPLANE_INVITE_TTL; default 7d)
-  --rate-limit <n>           Requests per second per credential; off by default (CALLPLANE_RATE_LIMIT)
+  --rate-limit <n>           Requests per second per credential, and per client address for failed
+                             sign-ins and accepting invitations; off by default (CALLPLANE_RATE_LIMIT)
+  --headers-timeout <dur>    Time a client has to send its headers (CALLPLANE_HEADERS_TIMEOUT; default 10s)
+  --request-timeout <dur>    Time a client has to send its whole request (CALLPLANE_REQUEST_TIMEOUT; default 30s)
   --verbose                  Log one line per request to stderr (CALLPLANE_VERBOSE=1)
   --no-console               Serve only the API under /v1, not the Settings console at /
                              (CALLPLANE_CONSOLE=0; the console is on by default)
@@ -49,6 +52,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOpti
       "platform-token": { type: "string" },
       "invite-ttl": { type: "string" },
       "rate-limit": { type: "string" },
+      "headers-timeout": { type: "string" },
+      "request-timeout": { type: "string" },
       verbose: { type: "boolean" },
       "no-console": { type: "boolean" },
       help: { type: "boolean" },
@@ -58,6 +63,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOpti
   const port = values.port ?? env.CALLPLANE_PORT;
   const ttl = values["invite-ttl"] ?? env.CALLPLANE_INVITE_TTL;
   const rate = values["rate-limit"] ?? env.CALLPLANE_RATE_LIMIT;
+  const headersTimeout = values["headers-timeout"] ?? env.CALLPLANE_HEADERS_TIMEOUT;
+  const requestTimeout = values["request-timeout"] ?? env.CALLPLANE_REQUEST_TIMEOUT;
   const verbose = values.verbose ?? env.CALLPLANE_VERBOSE === "1";
   const noConsole = values["no-console"] ?? (env.CALLPLANE_CONSOLE === "0" || env.CALLPLANE_CONSOLE === "false");
   return {
@@ -69,6 +76,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOpti
     platformToken: values["platform-token"] ?? env.CALLPLANE_PLATFORM_TOKEN,
     inviteTtlMs: ttl === undefined ? DEFAULTS.inviteTtlMs : parseDuration(ttl, "--invite-ttl"),
     rateLimit: rate === undefined ? undefined : parseCount(rate, "--rate-limit", 1),
+    timeouts: {
+      ...(headersTimeout === undefined ? {} : { headersMs: parseDuration(headersTimeout, "--headers-timeout") }),
+      ...(requestTimeout === undefined ? {} : { requestMs: parseDuration(requestTimeout, "--request-timeout") }),
+    },
     log: verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
     console: !noConsole,
   };
