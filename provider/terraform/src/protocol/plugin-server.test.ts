@@ -193,9 +193,13 @@ describe("plugin whose Terraform is killed", () => {
 
     parent.kill("SIGKILL");
     const killedAt = Date.now();
-    while (running(started.pid) && Date.now() - killedAt < 5000) await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(running(started.pid)).toBe(false);
-    expect(Date.now() - killedAt).toBeLessThan(2000);
-    expect(existsSync(socketDir)).toBe(false);
+    try {
+      while (running(started.pid) && Date.now() - killedAt < 5000) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(running(started.pid)).toBe(false);
+      expect(Date.now() - killedAt).toBeLessThan(2000);
+      expect(existsSync(socketDir)).toBe(false);
+    } finally {
+      if (running(started.pid)) process.kill(started.pid, "SIGKILL");
+    }
   });
 });
