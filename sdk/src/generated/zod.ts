@@ -272,6 +272,11 @@ export const InvitationWithSecret = z.extend(Invitation, {
 /** Where the logo is served from. Must start with `http://` or `https://`. */
 export const LogoUrl = z.nullable(string.check(z.maxLength(2048, "must be at most 2048 characters"), z.regex(/^https?:\/\/\S+$/, "must start with http:// or https://")));
 
+/** Calls that take no body accept none, or this empty object. */
+export const NoBody = z.strictObject({
+
+}, { error: strictKeys });
+
 /** An IANA time zone name such as `Europe/Berlin` or `UTC`. */
 export const TimeZone = string.check(z.minLength(1, "must not be empty"), z.maxLength(64, "must be 1 to 64 characters"), z.regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, "must be an IANA time zone such as Europe/Berlin"), ianaTimeZone);
 

@@ -78,8 +78,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
     if (route.access === "public") limits?.publicRoute(address);
     else authenticate(route, req.headers.authorization, now, address);
 
-    // Only now, for a caller who may make this call, is the body read.
-    const raw = method === "GET" ? "" : await readBody(req);
+    // Only now, for a caller who may make this call, is the body read. GET and DELETE take none
+    // (the spec gives them none), so theirs is left unread.
+    const raw = method === "GET" || method === "DELETE" ? "" : await readBody(req);
     const body = parseJson(raw, req.headers["content-type"]);
     if (route.takesNoBody) refuseBody(body);
     const ctx: RequestContext = {
