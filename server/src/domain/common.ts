@@ -86,6 +86,30 @@ export function enumQuery<T extends string>(ctx: RequestContext, name: string, a
   return value as T;
 }
 
+/** Reads an optional string query parameter, refusing one outside `min`..`max` characters. */
+export function stringQuery(ctx: RequestContext, name: string, min: number, max: number): string | undefined {
+  const value = ctx.query.get(name);
+  if (value === null) return undefined;
+  const length = [...value].length;
+  if (length < min || length > max) {
+    const rule = min > 0 ? `must be ${min} to ${max} characters` : `must be at most ${max} characters`;
+    throw problems.malformed(`${name} ${rule}.`, [{ path: name, message: rule }]);
+  }
+  return value;
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/** Reads an optional RFC 3339 date-time query parameter as an ISO instant. */
+export function dateTimeQuery(ctx: RequestContext, name: string): string | undefined {
+  const value = ctx.query.get(name);
+  if (value === null) return undefined;
+  if (!RFC3339.test(value) || Number.isNaN(Date.parse(value))) {
+    throw problems.malformed(`${name} must be an RFC 3339 date-time.`, [{ path: name, message: "must be an RFC 3339 date-time such as 2026-11-20T09:30:00Z" }]);
+  }
+  return new Date(value).toISOString();
+}
+
 export function booleanQuery(ctx: RequestContext, name: string): boolean {
   const value = ctx.query.get(name);
   if (value === null || value === "false") return false;

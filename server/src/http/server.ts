@@ -5,6 +5,7 @@
  * server buffer bodies. Every write runs in one IMMEDIATE transaction, start to finish, so
  * concurrent requests cannot interleave or half-apply.
  */
+import { schemas, validate } from "@callplane/sdk";
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { resolvePrincipal, type Principal } from "../auth/principal.js";
@@ -138,10 +139,11 @@ function checkAccess(route: RouteDefinition, principal: Principal): void {
   }
 }
 
-/** Calls that take no body accept none or `{}`; anything else would be ignored silently. */
+/** Calls that take no body accept none or `{}` (the spec's NoBody); anything else would be ignored silently. */
 function refuseBody(body: unknown): void {
-  const empty = body === undefined || (typeof body === "object" && body !== null && !Array.isArray(body) && Object.keys(body).length === 0);
-  if (!empty) throw problems.validation([{ path: "", message: "this call takes no body; send none, or {}" }]);
+  if (body === undefined) return;
+  const result = validate(schemas.NoBody, body);
+  if (!result.ok) throw problems.validation(result.fieldErrors.map((error) => ({ path: error.path, message: `${error.message}: this call takes no body (send none, or {})` })));
 }
 
 function send(res: ServerResponse, reply: Reply): void {
@@ -216,6 +218,6 @@ function parseJson(raw: string, contentType: string | undefined): unknown {
   try {
     return JSON.parse(raw);
   } catch (error) {
-    throw problems.malformed(`The request body is not valid JSON: ${(error as Error).message}`);
+    throw problems.malformed(`The request body is not valid JSON: ${(error as Error).message}`, [{ path: "", message: "is not valid JSON" }]);
   }
 }
