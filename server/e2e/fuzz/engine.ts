@@ -64,6 +64,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
       const hints = hintsFor(world);
       const credentials = {
         main: ADMIN_TOKEN,
+        platform: PLATFORM_TOKEN,
         others: [undefined, "", "Bearer", "Bearer cpt_unknown_0123456789abcdef", "Basic YWRtaW46YWRtaW4=", `Bearer ${world.readToken}`,
           `Bearer ${world.environmentKey}`, `Bearer ${PLATFORM_TOKEN}`, `Bearer ${world.tenantKey}`, `bearer   ${ADMIN_TOKEN}`, `Bearer ${ADMIN_TOKEN}x`],
       };

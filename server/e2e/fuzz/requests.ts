@@ -24,6 +24,8 @@ export interface FuzzRequest {
 export interface Credentials {
   /** The credential the fuzzer acts with. */
   main: string;
+  /** The platform administrator's, for the operations on all tenants. */
+  platform: string;
   /** Others: none, unknown, read-only, wrong kind, oddly spelled. Values are full header values or undefined. */
   others: readonly (string | undefined)[];
 }
@@ -33,6 +35,8 @@ const CONTENT_TYPES = ["application/json", "application/json; charset=utf-8", "A
 const ODD_IDS = ["a%2Fb", "%00", "%ZZ", "x".repeat(65), "%F0%9F%98%80", "env_'--", "null", "undefined", "%20"];
 
 export function requestsFor(operation: Operation, hints: Hints, credentials: Credentials): Arbitrary<FuzzRequest> {
+  // The spec's "Tenants" operations are for platform administrators: act as one there.
+  const actor = operation.tags.includes("Tenants") ? credentials.platform : credentials.main;
   const pathParams = operation.parameters.filter((p) => p.in === "path");
   const queryParams = operation.parameters.filter((p) => p.in === "query");
   const headerParams = operation.parameters.filter((p) => p.in === "header");
@@ -55,7 +59,7 @@ export function requestsFor(operation: Operation, hints: Hints, credentials: Cre
     if (parts.body !== undefined) headers["Content-Type"] = parts.contentType;
     return { kind, operationId: operation.id, method: operation.method, target, headers, body: parts.body, ...(parts.broken ? { broken: parts.broken } : {}) };
   };
-  const main = `Bearer ${credentials.main}`;
+  const main = `Bearer ${actor}`;
   const contentType = fc.constantFrom(...CONTENT_TYPES);
 
   const valid = fc.record({ path: validPath, query: validQuery, headers: validHeaders, body: bodyValue(false), contentType })
@@ -72,6 +76,9 @@ export function requestsFor(operation: Operation, hints: Hints, credentials: Cre
       .map((p) => build("invalid", { ...p, body: JSON.stringify(p.broken.value), authorization: main, broken: { in: "body", path: p.broken.path } })));
   }
   if (body) {
+    // Over the 1 MiB limit: refused (413) before it is read.
+    invalid.push(fc.record({ path: validPath, query: validQuery, headers: validHeaders, contentType })
+      .map((p) => build("invalid", { ...p, body: JSON.stringify({ padding: "x".repeat(1024 * 1024) }), authorization: main, broken: { in: "body", path: "" } })));
     // Not JSON, or not said to be JSON: refused before any field is looked at.
     const junk = fc.oneof(fc.constantFrom("{", "{\"a\":", "[1,]", "nul", "\u0000", "{'single': 1}"), fc.string({ maxLength: 20 }).filter((s) => { try { JSON.parse(s); return false; } catch { return s.length > 0; } }));
     invalid.push(fc.record({ path: validPath, query: validQuery, headers: validHeaders, body: junk, contentType })

@@ -83,7 +83,9 @@ function plainValue(schema: Schema, hints: Hints, edges: boolean): Arbitrary<unk
     case "integer": {
       const min = schema.minimum ?? -1_000_000;
       const max = schema.maximum ?? 1_000_000;
-      return edges ? fc.constantFrom(min, max, Math.min(max, min + 1), Math.max(min, max - 1)) : fc.integer({ min, max });
+      if (edges) return fc.constantFrom(min, max, Math.min(max, min + 1), Math.max(min, max - 1));
+      // Mostly small numbers, as real settings are: a million concurrent calls is valid but never fits a plan.
+      return fc.oneof({ arbitrary: fc.integer({ min, max: Math.min(max, min + 20) }), weight: 3 }, { arbitrary: fc.integer({ min, max }), weight: 1 });
     }
     case "number": {
       const step = schema.multipleOf ?? 0.5;

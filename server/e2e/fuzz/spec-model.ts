@@ -18,6 +18,7 @@ export interface Operation {
   id: string;
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
+  tags: string[];
   parameters: Parameter[];
   body: { schema: Schema; required: boolean } | undefined;
   /** `security: []`: callable without a credential. */
@@ -51,6 +52,7 @@ export function operations(): Operation[] {
         id: operation.operationId,
         method: method.toUpperCase() as Operation["method"],
         path,
+        tags: operation.tags ?? [],
         parameters,
         body: requestBody ? { schema: requestBody.content["application/json"].schema, required: requestBody.required ?? false } : undefined,
         public: Array.isArray(operation.security) && operation.security.length === 0,
