@@ -168,10 +168,13 @@ function sendError(req: IncomingMessage, res: ServerResponse, error: unknown, re
     return;
   }
   const payload = JSON.stringify(httpError.problem(requestId, (req.url ?? "/").split("?")[0]!));
+  const unread = hasUnreadBody(req);
+  // A body the server never read is not read now either: once the answer is out, the
+  // connection closes instead of draining it.
+  if (unread) res.once("finish", () => req.socket.destroy());
   res.writeHead(httpError.status, {
     ...httpError.headers,
-    // A body the server never read is not read now either: the connection closes instead.
-    ...(hasUnreadBody(req) ? { Connection: "close" } : {}),
+    ...(unread ? { Connection: "close" } : {}),
     "Content-Type": "application/problem+json",
     "Content-Length": Buffer.byteLength(payload),
     "Cache-Control": "no-store",
