@@ -77,7 +77,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const now = new Date();
     const address = req.socket.remoteAddress ?? "unknown";
     if (route.access === "public") limits?.publicRoute(address);
-    else authenticate(route, req.headers.authorization, now, address);
+    const principal = route.access === "public" ? undefined : authenticate(route, req.headers.authorization, now, address);
 
     // Only now, for a caller who may make this call, is the body read. GET and DELETE take none
     // (the spec gives them none), so theirs is left unread.
@@ -97,8 +97,8 @@ export function createHttpServer(options: HttpServerOptions): Server {
       principal: undefined,
     };
     const run = () => {
-      // Again inside the transaction: the credential may have been revoked while the body arrived.
-      if (route.access !== "public") ctx.principal = authorize(route, req.headers.authorization, ctx.now);
+      // A write checks again inside its transaction: the credential may have been revoked while the body arrived.
+      if (principal) ctx.principal = method === "GET" ? principal : authorize(route, req.headers.authorization, ctx.now);
       return idempotency.run(ctx, headerValue(req.headers["idempotency-key"]), raw, () => route.handler(ctx, services));
     };
     const reply = method === "GET" ? run() : options.store.transaction(run);
