@@ -95,6 +95,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
 
 async function runCase(world: World, operation: Operation, request: FuzzRequest, report: FuzzReport): Promise<void> {
   const tenantBefore = snapshot(world, world.tenantId);
+  const objectsBefore = objectsOf(world, world.tenantId);
   const bystanderBefore = fingerprint(world, world.bystanderId);
   const response = await fetch(world.server.url + request.target, { method: request.method, headers: request.headers, body: request.body });
   const text = await response.clone().text();
@@ -122,6 +123,10 @@ async function runCase(world: World, operation: Operation, request: FuzzRequest,
   if (status >= 400 || request.method === "GET") {
     const tenantAfter = snapshot(world, world.tenantId);
     if (tenantAfter !== tenantBefore) fail(`${status >= 400 ? "a refused request" : "a read"} changed data: ${diff(tenantBefore, tenantAfter)}`);
+  }
+  if (status < 300 && request.method !== "GET") {
+    const outside = changes(objectsBefore, objectsOf(world, world.tenantId)).filter((change) => !mayChange(operation, request, change));
+    if (outside.length) fail(`a write changed data outside the request: ${outside.map((c) => `${c.key} ${c.how}`).join(", ")}`);
   }
   // Per case a quick look (every change is audited and versions the tenant); in full per operation.
   const bystanderAfter = fingerprint(world, world.bystanderId);
@@ -204,6 +209,51 @@ function snapshot(world: World, tenantId: string): string {
     tokens: store.listApiTokens(tenantId, all).items.map(({ lastUsedAt: _ignored, ...token }) => token),
     audit: store.listAuditEvents(tenantId, {}, { limit: 1 }).items.map((e) => e.id),
   });
+}
+
+interface Change {
+  key: string;
+  how: "added" | "removed" | "changed";
+}
+
+/** Every object of a tenant by `kind:id` (the tenant as "tenant"); tokens without when they were last used. */
+function objectsOf(world: World, tenantId: string): Map<string, string> {
+  const { store } = world.server;
+  const all = { limit: 10_000 };
+  const objects = new Map<string, string>([["tenant", JSON.stringify(store.getTenant(tenantId))]]);
+  for (const e of store.allEnvironments(tenantId)) objects.set(`environment:${e.id}`, JSON.stringify(e));
+  for (const u of store.listUsers(tenantId, {}, all).items) objects.set(`user:${u.id}`, JSON.stringify(u));
+  for (const i of store.listInvitations(tenantId, undefined, "2000-01-01T00:00:00Z", all).items) objects.set(`invitation:${i.id}`, JSON.stringify(i));
+  for (const { lastUsedAt: _ignored, ...t } of store.listApiTokens(tenantId, all).items) objects.set(`apiToken:${t.id}`, JSON.stringify(t));
+  return objects;
+}
+
+function changes(before: Map<string, string>, after: Map<string, string>): Change[] {
+  const found: Change[] = [];
+  for (const [key, value] of after) if (!before.has(key)) found.push({ key, how: "added" });
+  else if (before.get(key) !== value) found.push({ key, how: "changed" });
+  for (const key of before.keys()) if (!after.has(key)) found.push({ key, how: "removed" });
+  return found;
+}
+
+const KINDS: Record<string, string> = { environments: "environment", users: "user", invitations: "invitation", "api-tokens": "apiToken" };
+
+/**
+ * What a successful write may change in its tenant: the object its path names (or, for a
+ * create, a new one of its kind), and what the spec says goes with it.
+ */
+function mayChange(operation: Operation, request: FuzzRequest, change: Change): boolean {
+  const [kind, id] = change.key.split(":");
+  const collection = operation.path.split("/")[2]!;
+  // Said by the spec, beyond the object itself:
+  if (operation.id === "setConcurrency") return kind === "environment" && change.how === "changed"; // sets every allocation
+  if (operation.id === "rotateTenantApiKey") return change.key === "tenant" || (kind === "apiToken" && change.how === "removed"); // the key's tokens die with it
+  if (operation.id === "deleteUser" && kind === "apiToken" && change.how === "removed") return true; // a user's tokens die with them
+  if (operation.id === "acceptInvitation") return (kind === "invitation" && change.how === "changed") || (kind === "user" && change.how === "added");
+  if (collection === "tenant") return change.key === "tenant";
+  if (KINDS[collection] !== kind) return false;
+  const target = Object.values(request.ids)[0];
+  return target === undefined ? change.how === "added" : id === target;
 }
 
 function diff(before: string, after: string): string {

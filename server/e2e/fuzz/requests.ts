@@ -17,6 +17,8 @@ export interface FuzzRequest {
   target: string;
   headers: Record<string, string>;
   body: string | undefined;
+  /** The path parameters as sent (before encoding). */
+  ids: Record<string, string>;
   /** For `invalid`: the field broken on purpose; an answer refusing the request must name it. */
   broken?: { in: "body" | "query" | "header"; path: string };
 }
@@ -57,7 +59,7 @@ export function requestsFor(operation: Operation, hints: Hints, credentials: Cre
     const headers: Record<string, string> = { ...parts.headers };
     if (parts.authorization !== undefined && !operation.public) headers.Authorization = parts.authorization;
     if (parts.body !== undefined) headers["Content-Type"] = parts.contentType;
-    return { kind, operationId: operation.id, method: operation.method, target, headers, body: parts.body, ...(parts.broken ? { broken: parts.broken } : {}) };
+    return { kind, operationId: operation.id, method: operation.method, target, ids: parts.path, headers, body: parts.body, ...(parts.broken ? { broken: parts.broken } : {}) };
   };
   const main = `Bearer ${actor}`;
   const contentType = fc.constantFrom(...CONTENT_TYPES);
