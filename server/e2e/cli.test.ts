@@ -180,6 +180,8 @@ describe("callplane-server: bad arguments", () => {
     [["--rate-limit", "0"], "--rate-limit"],
     [["--rate-limit", "fast"], "--rate-limit"],
     [["--session-ttl", "forever"], "--session-ttl"],
+    [["--headers-timeout", "forever"], "--headers-timeout"],
+    [["--request-timeout", "0s"], "--request-timeout"],
     [["--port", "http"], "--port"],
     [["--frobnicate"], "--frobnicate"],
   ])("%j exits with code 2 naming %s, and starts nothing", async (args, flag) => {

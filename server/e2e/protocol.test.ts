@@ -11,7 +11,7 @@ describe("problem details", () => {
     const r = await raw(t.url, "/v1/environments", { method: "POST", token: ADMIN_TOKEN, headers: json, body: "{name:" });
     expect(r.status).toBe(400);
     expect(r.headers.get("Content-Type")).toBe("application/problem+json");
-    expect(r.body).toMatchObject({ type: "https://callplane.dev/problems/malformed-request", status: 400, errors: [] });
+    expect(r.body).toMatchObject({ type: "https://callplane.dev/problems/malformed-request", status: 400, errors: [{ path: "", message: "is not valid JSON" }] });
     expect(r.body.requestId).toBe(r.headers.get("X-Request-Id"));
   });
 

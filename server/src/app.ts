@@ -6,7 +6,7 @@ import { openDatabase } from "./db/database.js";
 import { Store } from "./db/store.js";
 import { routes } from "./domain/routes.js";
 import type { SignInLimits } from "./auth/sign-in-limiter.js";
-import { createHttpServer } from "./http/server.js";
+import { createHttpServer, type Timeouts } from "./http/server.js";
 import { consoleHandler, isLoopbackInterface, type ConsoleOptions } from "./http/static.js";
 
 export interface ServerOptions {
@@ -21,7 +21,10 @@ export interface ServerOptions {
   platformToken?: string | undefined;
   /** How long invitations last by default, in milliseconds. */
   inviteTtlMs?: number;
-  /** Requests per second per credential; unlimited when undefined. */
+  /**
+   * Requests per second per credential, and per client address for failed authentication and
+   * for the public route; unlimited when undefined.
+   */
   rateLimit?: number | undefined;
   /** How long a session from signing in with email and password lasts, in milliseconds (12 h). */
   sessionTtlMs?: number;
@@ -29,6 +32,8 @@ export interface ServerOptions {
   allowSignup?: boolean;
   /** Limits on failed sign-ins (per email, per client address) and sign-ups (per address). */
   signInLimits?: Partial<SignInLimits> | undefined;
+  /** Header, request and keep-alive timeouts; defaults in `DEFAULT_TIMEOUTS`. */
+  timeouts?: Partial<Timeouts> | undefined;
   log?: ((line: string) => void) | undefined;
   /**
    * The Settings console at `/` (the API stays under `/v1`). On by default; `false` turns it
@@ -65,6 +70,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     platformToken: options.platformToken,
     rateLimit: options.rateLimit,
     signInLimits: options.signInLimits,
+    timeouts: options.timeouts,
     log: options.log,
     fallback,
   });

@@ -13,7 +13,10 @@ const HELP = `Usage: callplane-server [options]
   --bootstrap-token <token>  Admin API token to create on first start (CALLPLANE_BOOTSTRAP_TOKEN)
   --platform-token <token>   Token that may list and create tenants (CALLPLANE_PLATFORM_TOKEN)
   --invite-ttl <duration>    Default invitation lifetime: 7d, 12h, 30m, 45s (CALLPLANE_INVITE_TTL; default 7d)
-  --rate-limit <n>           Requests per second per credential; off by default (CALLPLANE_RATE_LIMIT)
+  --rate-limit <n>           Requests per second per credential, and per client address for failed
+                             sign-ins and accepting invitations; off by default (CALLPLANE_RATE_LIMIT)
+  --headers-timeout <dur>    Time a client has to send its headers (CALLPLANE_HEADERS_TIMEOUT; default 10s)
+  --request-timeout <dur>    Time a client has to send its whole request (CALLPLANE_REQUEST_TIMEOUT; default 30s)
   --session-ttl <duration>   How long a sign-in with email and password lasts (CALLPLANE_SESSION_TTL; default 12h)
   --allow-signup             Let anyone create a tenant with POST /v1/signup and the console's
                              sign-up page (CALLPLANE_ALLOW_SIGNUP=1; off by default)
@@ -54,6 +57,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOpti
       "rate-limit": { type: "string" },
       "session-ttl": { type: "string" },
       "allow-signup": { type: "boolean" },
+      "headers-timeout": { type: "string" },
+      "request-timeout": { type: "string" },
       verbose: { type: "boolean" },
       "no-console": { type: "boolean" },
       help: { type: "boolean" },
@@ -64,6 +69,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOpti
   const ttl = values["invite-ttl"] ?? env.CALLPLANE_INVITE_TTL;
   const rate = values["rate-limit"] ?? env.CALLPLANE_RATE_LIMIT;
   const sessionTtl = values["session-ttl"] ?? env.CALLPLANE_SESSION_TTL;
+  const headersTimeout = values["headers-timeout"] ?? env.CALLPLANE_HEADERS_TIMEOUT;
+  const requestTimeout = values["request-timeout"] ?? env.CALLPLANE_REQUEST_TIMEOUT;
   const verbose = values.verbose ?? env.CALLPLANE_VERBOSE === "1";
   const noConsole = values["no-console"] ?? (env.CALLPLANE_CONSOLE === "0" || env.CALLPLANE_CONSOLE === "false");
   return {
@@ -77,6 +84,10 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOpti
     rateLimit: rate === undefined ? undefined : parseCount(rate, "--rate-limit", 1),
     sessionTtlMs: sessionTtl === undefined ? DEFAULTS.sessionTtlMs : parseDuration(sessionTtl, "--session-ttl"),
     allowSignup: values["allow-signup"] ?? (env.CALLPLANE_ALLOW_SIGNUP === "1" || env.CALLPLANE_ALLOW_SIGNUP === "true"),
+    timeouts: {
+      ...(headersTimeout === undefined ? {} : { headersMs: parseDuration(headersTimeout, "--headers-timeout") }),
+      ...(requestTimeout === undefined ? {} : { requestMs: parseDuration(requestTimeout, "--request-timeout") }),
+    },
     log: verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
     console: !noConsole,
   };

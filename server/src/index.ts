@@ -3,3 +3,5 @@ export type { RunningServer, ServerOptions } from "./app.js";
 export type { ConsoleOptions } from "./http/static.js";
 export { BOOTSTRAP_ADMIN_EMAIL } from "./bootstrap.js";
 export type { BootstrapResult } from "./bootstrap.js";
+export { DEFAULT_TIMEOUTS } from "./http/server.js";
+export type { Timeouts } from "./http/server.js";

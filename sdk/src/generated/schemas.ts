@@ -328,6 +328,11 @@ export const InvitationWithSecret: ObjectSchema<S["InvitationWithSecret"]> = ext
 /** Where the logo is served from. Must start with `http://` or `https://`. */
 export const LogoUrl: Schema<S["LogoUrl"]> = nullable(string.check(maxLength(2048, "must be at most 2048 characters"), regex(/^https?:\/\/\S+$/, "must start with http:// or https://")));
 
+/** Calls that take no body accept none, or this empty object. */
+export const NoBody: ObjectSchema<S["NoBody"]> = object({
+
+}, true);
+
 /** A contact number, 7 to 15 digits with an optional leading `+`. */
 export const Phone: Schema<S["Phone"]> = nullable(string.check(regex(/^\+?[0-9]{7,15}$/, "must be 7 to 15 digits with an optional leading +")));
 
@@ -482,7 +487,7 @@ export const UserUpdate: Schema<S["UserUpdate"]> = object({
 export const requestSchemas = {
   getTenant: undefined,
   updateTenant: TenantUpdate,
-  rotateTenantApiKey: undefined,
+  rotateTenantApiKey: NoBody,
   listTenants: undefined,
   createTenant: TenantCreate,
   listEnvironments: undefined,
@@ -490,7 +495,7 @@ export const requestSchemas = {
   getEnvironment: undefined,
   updateEnvironment: EnvironmentUpdate,
   deleteEnvironment: undefined,
-  rotateEnvironmentApiKey: undefined,
+  rotateEnvironmentApiKey: NoBody,
   getConcurrency: undefined,
   setConcurrency: ConcurrencyUpdate,
   listUsers: undefined,

@@ -377,6 +377,12 @@ export class Store {
       .run({ ...t, owner: JSON.stringify(t.owner) });
   }
 
+  /** Active tokens minted with the tenant API key (or with a token it minted): no user owns them. */
+  apiTokensOwnedByTenantKey(tenantId: string): ApiToken[] {
+    return (this.#sql(`SELECT * FROM api_tokens WHERE tenant_id = ? AND owner_user_id IS NULL AND json_extract(owner, '$.type') = 'tenantApiKey'
+        AND revoked_at IS NULL ORDER BY rowid`).all(tenantId) as Row[]).map(apiTokenFrom);
+  }
+
   revokeApiToken(tenantId: string, id: string, now: string): void {
     this.#sql("UPDATE api_tokens SET revoked_at = ? WHERE tenant_id = ? AND id = ?").run(now, tenantId, id);
   }

@@ -1,7 +1,6 @@
 /** The audit log, newest first. */
 import type { RouteDefinition } from "../http/context.js";
-import { problems } from "../http/problem.js";
-import { enumQuery, pageBody, pageRequest, tenantOf } from "./common.js";
+import { dateTimeQuery, enumQuery, pageBody, pageRequest, stringQuery, tenantOf } from "./common.js";
 
 const RESOURCE_TYPES = ["tenant", "environment", "concurrency", "user", "invitation", "apiToken", "session"] as const;
 
@@ -11,14 +10,10 @@ export const auditEventRoutes: RouteDefinition[] = [
     pattern: "/v1/audit-events",
     access: "read",
     handler: (ctx, { store }) => {
-      const since = ctx.query.get("since") ?? undefined;
-      if (since !== undefined && Number.isNaN(Date.parse(since))) {
-        throw problems.malformed("since must be an RFC 3339 date-time.", [{ path: "since", message: "must be an RFC 3339 date-time such as 2026-11-20T09:30:00Z" }]);
-      }
       const filter = {
         resourceType: enumQuery(ctx, "resourceType", RESOURCE_TYPES),
-        resourceId: ctx.query.get("resourceId") ?? undefined,
-        since: since && new Date(since).toISOString(),
+        resourceId: stringQuery(ctx, "resourceId", 1, 64),
+        since: dateTimeQuery(ctx, "since"),
       };
       return { status: 200, body: pageBody(store.listAuditEvents(tenantOf(ctx).tenantId, filter, pageRequest(ctx))) };
     },

@@ -3,8 +3,8 @@ import { validate, type Actor, type Validator } from "@callplane/sdk";
 import { createHash } from "node:crypto";
 import type { TenantPrincipal } from "../auth/principal.js";
 import { newId, withoutSecrets } from "../auth/secrets.js";
-import type { PageRequest, PageResult } from "../db/store.js";
-import type { RequestContext, Services } from "../http/context.js";
+import type { PageRequest, PageResult, Store } from "../db/store.js";
+import type { AuditSource, RequestContext, Services } from "../http/context.js";
 import { problems } from "../http/problem.js";
 
 export function tenantOf(ctx: RequestContext): TenantPrincipal {
@@ -34,10 +34,13 @@ export function etagOfContent(value: unknown): string {
   return `"${createHash("sha256").update(JSON.stringify(value)).digest("base64url").slice(0, 22)}"`;
 }
 
-/** Refuses the write when `If-Match` was sent and names another version. */
+/**
+ * Refuses the write when `If-Match` was sent and names another version. RFC 9110 says If-Match
+ * uses the strong comparison: a weak tag (`W/"v1"`) never matches, not even its strong twin.
+ */
 export function checkIfMatch(ctx: RequestContext, currentEtag: string, what: string): void {
-  if (ctx.ifMatch === undefined || ctx.ifMatch === "*") return;
-  const candidates = ctx.ifMatch.split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+  if (ctx.ifMatch === undefined || ctx.ifMatch.trim() === "*") return;
+  const candidates = ctx.ifMatch.split(",").map((tag) => tag.trim());
   if (!candidates.includes(currentEtag)) throw problems.preconditionFailed(what);
 }
 
@@ -83,6 +86,30 @@ export function enumQuery<T extends string>(ctx: RequestContext, name: string, a
   return value as T;
 }
 
+/** Reads an optional string query parameter, refusing one outside `min`..`max` characters. */
+export function stringQuery(ctx: RequestContext, name: string, min: number, max: number): string | undefined {
+  const value = ctx.query.get(name);
+  if (value === null) return undefined;
+  const length = [...value].length;
+  if (length < min || length > max) {
+    const rule = min > 0 ? `must be ${min} to ${max} characters` : `must be at most ${max} characters`;
+    throw problems.malformed(`${name} ${rule}.`, [{ path: name, message: rule }]);
+  }
+  return value;
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
+
+/** Reads an optional RFC 3339 date-time query parameter as an ISO instant. */
+export function dateTimeQuery(ctx: RequestContext, name: string): string | undefined {
+  const value = ctx.query.get(name);
+  if (value === null) return undefined;
+  if (!RFC3339.test(value) || Number.isNaN(Date.parse(value))) {
+    throw problems.malformed(`${name} must be an RFC 3339 date-time.`, [{ path: name, message: "must be an RFC 3339 date-time such as 2026-11-20T09:30:00Z" }]);
+  }
+  return new Date(value).toISOString();
+}
+
 export function booleanQuery(ctx: RequestContext, name: string): boolean {
   const value = ctx.query.get(name);
   if (value === null || value === "false") return false;
@@ -100,19 +127,31 @@ export interface AuditRecord {
 
 /** Records a change in the audit log, in the caller's transaction. Secrets never reach it. */
 export function audit(ctx: RequestContext, services: Services, tenantId: string, record: AuditRecord, actor?: Actor): void {
-  services.store.insertAuditEvent({
-    id: newId("evt"),
+  recordAudit(services.store, {
     tenantId,
     occurredAt: ctx.now.toISOString(),
-    actor: actor ?? ctx.principal?.actor ?? { type: "system", id: null, name: "System" },
+    actor: actor ?? ctx.principal?.actor ?? SYSTEM_ACTOR,
     source: ctx.source,
     requestId: ctx.requestId,
+  }, record);
+}
+
+export const SYSTEM_ACTOR: Actor = { type: "system", id: null, name: "System" };
+
+/** The same, outside a request (the first start): who, when and through what are given. */
+export function recordAudit(
+  store: Store,
+  who: { tenantId: string; occurredAt: string; actor: Actor; source: AuditSource; requestId: string | null },
+  record: AuditRecord,
+): void {
+  store.insertAuditEvent({
+    id: newId("evt"),
+    ...who,
     ...record,
     before: record.before && withoutSecrets(record.before),
     after: record.after && withoutSecrets(record.after),
   });
 }
-
 
 /** Only the fields that differ, for a readable audit trail. */
 export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {

@@ -116,5 +116,5 @@ export const environmentRoutes: RouteDefinition[] = [
   },
   { method: "PATCH", pattern: "/v1/environments/{environmentId}", access: "write", handler: update },
   { method: "DELETE", pattern: "/v1/environments/{environmentId}", access: "write", handler: remove },
-  { method: "POST", pattern: "/v1/environments/{environmentId}/api-key/rotate", access: "write", handler: rotate },
+  { method: "POST", pattern: "/v1/environments/{environmentId}/api-key/rotate", access: "write", takesNoBody: true, handler: rotate },
 ];

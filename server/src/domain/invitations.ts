@@ -25,8 +25,16 @@ function expiry(ctx: RequestContext, services: Services, days: number | undefine
   return new Date(ctx.now.getTime() + (days ? days * DAY_MS : services.settings.inviteTtlMs)).toISOString();
 }
 
-function statusConflict(invitation: Invitation, action: string) {
-  return problems.conflict("invitation-not-" + action, `The invitation cannot be ${action}d`, `Invitation ${invitation.id} is ${invitation.status}; it cannot be ${action}d.`, [{ path: "status", message: `is ${invitation.status}` }]);
+/** Each refused action, written out: problem kinds and titles are stable, so no built-up verbs. */
+const REFUSALS = {
+  accept: { kind: "invitation-not-accept", title: "The invitation cannot be accepted", done: "accepted" },
+  renew: { kind: "invitation-not-renew", title: "The invitation cannot be renewed", done: "renewed" },
+  revoke: { kind: "invitation-not-revoke", title: "The invitation cannot be revoked", done: "revoked" },
+} as const;
+
+function statusConflict(invitation: Invitation, action: keyof typeof REFUSALS) {
+  const refusal = REFUSALS[action];
+  return problems.conflict(refusal.kind, refusal.title, `Invitation ${invitation.id} is ${invitation.status}; it cannot be ${refusal.done}.`, [{ path: "status", message: `is ${invitation.status}` }]);
 }
 
 function create(ctx: RequestContext, services: Services) {

@@ -3,7 +3,6 @@ import { schemas } from "@callplane/sdk";
 import { hashSecret, maskSecret, newSecret } from "../auth/secrets.js";
 import type { TenantFields } from "../db/store.js";
 import type { RouteDefinition } from "../http/context.js";
-import { problems } from "../http/problem.js";
 import { audit, changedFields, checkIfMatch, etagOf, parseBody, tenantOf, writableTenant } from "./common.js";
 
 export const tenantRoutes: RouteDefinition[] = [
@@ -35,15 +34,18 @@ export const tenantRoutes: RouteDefinition[] = [
     method: "POST",
     pattern: "/v1/tenant/api-key/rotate",
     access: "write",
+    takesNoBody: true,
     handler: (ctx, services) => {
       const { tenantId } = writableTenant(ctx, services);
-      if (ctx.body !== undefined && (typeof ctx.body !== "object" || ctx.body === null || Object.keys(ctx.body).length > 0)) {
-        throw problems.validation([{ path: "", message: "this call takes no body" }]);
-      }
       const apiKey = newSecret("cpk");
       const before = services.store.getTenant(tenantId)!.value;
       services.store.setTenantApiKey(tenantId, hashSecret(apiKey), maskSecret(apiKey), ctx.now.toISOString());
       audit(ctx, services, tenantId, { action: "tenant.rotateApiKey", resourceType: "tenant", resourceId: tenantId, before: { apiKeyMasked: before.apiKeyMasked }, after: { apiKeyMasked: maskSecret(apiKey) } });
+      // Tokens die with the credential that owns them (docs/security.md): the old key's go now.
+      for (const token of services.store.apiTokensOwnedByTenantKey(tenantId)) {
+        services.store.revokeApiToken(tenantId, token.id, ctx.now.toISOString());
+        audit(ctx, services, tenantId, { action: "apiToken.revoke", resourceType: "apiToken", resourceId: token.id, before: token, after: null });
+      }
       return { status: 200, body: { apiKey, apiKeyMasked: maskSecret(apiKey), rotatedAt: ctx.now.toISOString() } };
     },
   },

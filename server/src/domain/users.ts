@@ -4,7 +4,7 @@ import { hashPassword, newId } from "../auth/secrets.js";
 import type { Store } from "../db/store.js";
 import type { RequestContext, RouteDefinition, Services } from "../http/context.js";
 import { problems } from "../http/problem.js";
-import { audit, changedFields, checkIfMatch, enumQuery, etagOf, pageBody, pageRequest, parseBody, tenantOf, writableTenant } from "./common.js";
+import { audit, changedFields, checkIfMatch, enumQuery, etagOf, pageBody, pageRequest, parseBody, stringQuery, tenantOf, writableTenant } from "./common.js";
 
 const ROLES = ["admin", "member", "operator", "viewer"] as const;
 const IMMUTABLE = ["email", "password"] as const;
@@ -88,9 +88,7 @@ export const userRoutes: RouteDefinition[] = [
     pattern: "/v1/users",
     access: "read",
     handler: (ctx, { store }) => {
-      const q = ctx.query.get("q") ?? undefined;
-      if (q !== undefined && q.length > 200) throw problems.malformed("q is longer than 200 characters.", [{ path: "q", message: "must be at most 200 characters" }]);
-      const filter = { q, role: enumQuery(ctx, "role", ROLES) };
+      const filter = { q: stringQuery(ctx, "q", 0, 200), role: enumQuery(ctx, "role", ROLES) };
       return { status: 200, body: pageBody(store.listUsers(tenantOf(ctx).tenantId, filter, pageRequest(ctx))) };
     },
   },

@@ -60,5 +60,7 @@ export interface RouteDefinition {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
   pattern: string;
   access: Access;
+  /** The call takes no body: only none or `{}` is accepted (422 otherwise). */
+  takesNoBody?: true;
   handler: Handler;
 }

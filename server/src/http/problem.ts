@@ -45,7 +45,7 @@ export const problems = {
   unsupportedMediaType: (got: string) => new HttpError(415, "unsupported-media-type", "Unsupported media type", `Send JSON with Content-Type: application/json (got ${got || "none"}).`),
   validation: (errors: FieldError[], detail?: string) =>
     new HttpError(422, "validation", "Validation failed", detail ?? `${plural(errors.length, "field")} ${errors.length === 1 ? "is" : "are"} invalid.`, errors),
-  rateLimited: (limit: number, retryAfterSeconds: number) =>
-    new HttpError(429, "rate-limited", "Too many requests", `This credential may make ${limit} requests per second.`, [], { "Retry-After": String(retryAfterSeconds) }),
+  rateLimited: (detail: string, retryAfterSeconds: number) =>
+    new HttpError(429, "rate-limited", "Too many requests", detail, [], { "Retry-After": String(retryAfterSeconds) }),
   readOnlyTenant: () => new HttpError(409, "read-only-tenant", "The tenant is read-only", "This tenant is read-only; its settings cannot be changed."),
 };

@@ -10,6 +10,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isIPv4, isIPv6 } from "node:net";
 import { extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -159,16 +160,34 @@ function configScript(config: { prefillToken: string | undefined; allowSignup: b
   return `<script type="application/json" id="callplane-config">${json}</script>`;
 }
 
-/** True for `localhost`, `127.x.x.x` and `[::1]`, with or without a port. */
+/**
+ * True only when the `Host` header is exactly a loopback host with an optional port:
+ * `localhost`, an IPv4 address in 127.0.0.0/8, or the IPv6 loopback in brackets (`[::1]`).
+ * Anything else — `[::1].evil.example`, `127.0.0.1.evil.example`, junk after the port — is not.
+ */
 export function isLoopbackHost(host: string | undefined): boolean {
-  if (!host) return false;
-  const name = host.startsWith("[") ? host.slice(0, host.indexOf("]") + 1) : host.replace(/:\d+$/, "");
-  return name === "localhost" || name === "[::1]" || /^127(\.\d{1,3}){3}$/.test(name);
+  const parsed = host === undefined ? undefined : parseHost(host);
+  if (!parsed) return false;
+  if (parsed.ipv6) return isIPv6(parsed.name) && new URL(`http://[${parsed.name}]/`).hostname === "[::1]";
+  return parsed.name.toLowerCase() === "localhost" || isLoopbackIPv4(parsed.name);
+}
+
+/** RFC 9110's `Host = uri-host [ ":" port ]`, with uri-host a bracketed IPv6 address or a name. */
+export function parseHost(host: string): { name: string; ipv6: boolean; port: number | undefined } | undefined {
+  const match = /^(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9._~-]+))(?::(\d{1,5}))?$/.exec(host.trim());
+  if (!match) return undefined;
+  const port = match[3] === undefined ? undefined : Number(match[3]);
+  if (port !== undefined && port > 65535) return undefined;
+  return match[1] !== undefined ? { name: match[1], ipv6: true, port } : { name: match[2]!, ipv6: false, port };
+}
+
+function isLoopbackIPv4(name: string): boolean {
+  return isIPv4(name) && name.split(".")[0] === "127";
 }
 
 /** True when the server listens only on a loopback interface. */
 export function isLoopbackInterface(host: string): boolean {
-  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
+  return host === "localhost" || host === "::1" || isLoopbackIPv4(host);
 }
 
 function plain(res: ServerResponse, req: IncomingMessage, status: number, text: string, extra: Record<string, string> = {}): void {

@@ -1,7 +1,7 @@
 // Talks to the fake provider over the real transport, as Terraform would.
 import { spawn } from "node:child_process";
 import { X509Certificate } from "node:crypto";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { decode, encode, ExtData } from "@msgpack/msgpack";
 import type * as grpc from "@grpc/grpc-js";
@@ -13,6 +13,7 @@ import {
   connect,
   fakeProviderPath,
   launchFakeProvider,
+  parseHandshake,
   terraformEnvironment,
   tsxLoaderPath,
   type LaunchedPlugin,
@@ -168,5 +169,49 @@ describe("plugin launch outside Terraform", () => {
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr).toContain("Terraform plugin");
+  });
+});
+
+describe("plugin whose Terraform is killed", () => {
+  /** A stand-in for Terraform: starts the plugin, hands its handshake and pid up, then waits. */
+  const parentScript = `
+    const { spawn } = require("node:child_process");
+    const plugin = spawn(process.execPath, ["--import", process.argv[1], process.argv[2]], { stdio: ["ignore", "pipe", "inherit"] });
+    plugin.stdout.once("data", (line) => process.stdout.write(JSON.stringify({ pid: plugin.pid, handshake: String(line).trim() }) + "\\n"));
+    setInterval(() => {}, 60000);
+  `;
+
+  /** Gone, or a zombie nobody has reaped yet: either way no longer running. */
+  function running(pid: number): boolean {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, "utf8").split(" ")[2] !== "Z";
+    } catch {
+      return false;
+    }
+  }
+
+  it.runIf(process.platform === "linux")("exits within 2 s when the process that started it is killed with SIGKILL", async () => {
+    const terraformSide = await createSelfSignedCertificate();
+    const parent = spawn(process.execPath, ["-e", parentScript, tsxLoaderPath, fakeProviderPath], {
+      env: terraformEnvironment(terraformSide.certificatePem),
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const started = await new Promise<{ pid: number; handshake: string }>((resolve, reject) => {
+      parent.stdout.once("data", (chunk: Buffer) => resolve(JSON.parse(chunk.toString())));
+      parent.once("exit", () => reject(new Error("the stand-in parent exited early")));
+    });
+    const socketDir = dirname(parseHandshake(started.handshake).socketPath);
+    expect(running(started.pid)).toBe(true);
+
+    parent.kill("SIGKILL");
+    const killedAt = Date.now();
+    try {
+      while (running(started.pid) && Date.now() - killedAt < 5000) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(running(started.pid)).toBe(false);
+      expect(Date.now() - killedAt).toBeLessThan(2000);
+      expect(existsSync(socketDir)).toBe(false);
+    } finally {
+      if (running(started.pid)) process.kill(started.pid, "SIGKILL");
+    }
   });
 });

@@ -8,6 +8,7 @@ import { goPluginMethods } from "./go-plugin-services.js";
 import { providerMethods, type LogFunction } from "./grpc-services.js";
 import { createGrpcServer, type GrpcServerOptions } from "./grpc-server.js";
 import { handshakeLine, launchProblem } from "./handshake.js";
+import { watchParent } from "./parent-watch.js";
 import type { ProviderHandlers } from "./types.js";
 
 export interface ServePluginOptions {
@@ -60,6 +61,11 @@ export async function servePlugin(handlers: ProviderHandlers, options: ServePlug
 
   await server.listen(socketPath);
   process.stdout.write(handshakeLine(socketPath, certificateDer));
+  // Terraform killed outright never calls Shutdown: leave with it rather than live on.
+  watchParent(() => {
+    log("the Terraform process that started this plugin is gone; exiting");
+    process.exit(1);
+  });
 }
 
 async function serverTls(

@@ -1,7 +1,7 @@
 // Real Terraform against the fake provider, installed from a filesystem
 // mirror: proves the handshake, AutoMTLS and the RPC shapes are what
 // Terraform expects, and that every plugin process ends on Shutdown.
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +11,28 @@ import { fakeProviderPath, tsxLoaderPath } from "./testing/plugin-harness.js";
 import { requireTool } from "./testing/required-tool.js";
 
 const run = promisify(execFile);
+
+/** Running, not gone and not a zombie waiting to be reaped. */
+function running(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(" ")[2] !== "Z";
+  } catch {
+    return false;
+  }
+}
+
+/** The pids whose parent is `pid` (Linux). */
+function childrenOf(pid: number): number[] {
+  return readdirSync("/proc").filter((name) => /^\d+$/.test(name)).map(Number).filter((candidate) => {
+    try {
+      // The command may hold spaces and parentheses: the fields after its closing ")" are fixed.
+      const stat = readFileSync(`/proc/${candidate}/stat`, "utf8");
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid;
+    } catch {
+      return false;
+    }
+  });
+}
 const providerAddress = "registry.terraform.io/callplane/callplane";
 const version = "0.0.1";
 const platform = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
@@ -94,6 +116,31 @@ describe("terraform with the fake provider", () => {
 
   afterAll(() => {
     if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  it.runIf(process.platform === "linux")("a plugin whose Terraform is killed with SIGKILL mid-apply exits within 2 s", { timeout: 120_000 }, async () => {
+    const hangDir = join(root, "hang");
+    mkdirSync(hangDir);
+    writeFileSync(join(hangDir, "main.tf"), configuration.replace('name = "hello"', 'name = "hang-on-apply"'));
+    await run("terraform", ["init", "-input=false", "-no-color"], { cwd: hangDir, env });
+    const terraformProcess = spawn("terraform", ["apply", "-auto-approve", "-input=false", "-no-color"], { cwd: hangDir, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    terraformProcess.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = Date.now() + 60_000;
+    while (!output.includes("Creating...") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(output).toContain("Creating...");
+    const plugins = childrenOf(terraformProcess.pid!);
+    expect(plugins.length).toBeGreaterThan(0);
+
+    terraformProcess.kill("SIGKILL");
+    const killedAt = Date.now();
+    try {
+      while (plugins.some(running) && Date.now() - killedAt < 5000) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(plugins.filter(running)).toEqual([]);
+      expect(Date.now() - killedAt).toBeLessThan(2000);
+    } finally {
+      for (const pid of plugins.filter(running)) process.kill(pid, "SIGKILL");
+    }
   });
 
   it("installs, validates, plans, applies, sees no drift and destroys", { timeout: 120_000 }, async () => {

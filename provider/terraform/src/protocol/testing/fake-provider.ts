@@ -74,6 +74,8 @@ const fakeHandlers: ProviderHandlers = {
     const planned = readState(request.plannedState);
     if (planned === null) return { newState: toDynamicValue(null) };
     const prior = readState(request.priorState);
+    // For the tests that kill Terraform mid-apply: this apply never finishes.
+    if (planned.name === "hang-on-apply") await new Promise(() => setInterval(() => undefined, 60_000));
     return { newState: toDynamicValue({ id: prior?.id ?? `smoke-${String(planned.name)}`, name: planned.name }) };
   },
 };
