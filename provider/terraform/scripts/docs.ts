@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { DataSourceDefinition, ResourceDefinition } from "../src/framework/resource.js";
+import type { AnyDataSource, AnyResource } from "../src/framework/resource.js";
 import type { AttributeDefinition, SchemaDefinition } from "../src/framework/schema.js";
 import { callplaneProvider } from "../src/provider.js";
 import { typeName } from "../src/values/index.js";
@@ -49,7 +49,7 @@ function schemaSection(schema: SchemaDefinition): string {
   return parts.join("\n\n");
 }
 
-function page(kind: "Resource" | "Data Source", item: ResourceDefinition | DataSourceDefinition, exampleDir: string, exampleFile: string): string {
+function page(kind: "Resource" | "Data Source", item: AnyResource<unknown> | AnyDataSource<unknown>, exampleDir: string, exampleFile: string): string {
   const summary = item.schema.description.split(/(?<=\.)\s+(?=[A-Z*`])/)[0]!.replace(/\s+/g, " ");
   const parts = [
     "---",
