@@ -3,3 +3,4 @@ export type { RunningServer, ServerOptions } from "./app.js";
 export type { ConsoleOptions } from "./http/static.js";
 export { BOOTSTRAP_ADMIN_EMAIL } from "./bootstrap.js";
 export type { BootstrapResult } from "./bootstrap.js";
+export { verifyPassword } from "./auth/secrets.js";

@@ -16,6 +16,9 @@ import { usersDataSource } from "./data-sources/users.js";
 import { concurrencyDataSource } from "./data-sources/concurrency.js";
 import { concurrencySplitResource } from "./resources/concurrency-split.js";
 import { tenantSettingsResource } from "./resources/tenant-settings.js";
+import { apiTokenEphemeral } from "./ephemeral/api-token.js";
+import { scheduleFromUtcFunction, scheduleToUtcFunction } from "./functions/schedule.js";
+import { splitCallsFunction } from "./functions/split-calls.js";
 import { t } from "./values/index.js";
 
 export const PROVIDER_VERSION = "0.1.0";
@@ -52,4 +55,6 @@ export const callplaneProvider: ProviderDefinition<CallplaneClient, typeof schem
   configure,
   resources: [environmentResource, userResource, invitationResource, tenantSettingsResource, concurrencySplitResource, roleAssignmentResource, roleAssignmentsResource],
   dataSources: [tenantDataSource, environmentDataSource, environmentsDataSource, usersDataSource, concurrencyDataSource],
+  ephemeralResources: [apiTokenEphemeral],
+  functions: [splitCallsFunction, scheduleToUtcFunction, scheduleFromUtcFunction],
 };

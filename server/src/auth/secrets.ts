@@ -30,6 +30,15 @@ export function hashPassword(password: string): string {
   return `scrypt$${salt.toString("base64")}$${hash.toString("base64")}`;
 }
 
+/** Whether `password` is the one `stored` (from `hashPassword`) was made from. */
+export function verifyPassword(password: string, stored: string): boolean {
+  const [scheme, salt, hash] = stored.split("$");
+  if (scheme !== "scrypt" || !salt || !hash) return false;
+  const expected = Buffer.from(hash, "base64");
+  const actual = scryptSync(password, Buffer.from(salt, "base64"), expected.length, SCRYPT);
+  return timingSafeEqual(actual, expected);
+}
+
 /** Compares two secrets in constant time. */
 export function sameSecret(a: string, b: string): boolean {
   const left = createHash("sha256").update(a).digest();

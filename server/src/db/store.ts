@@ -237,6 +237,12 @@ export class Store {
     return row && { value: userFrom(row), version: row.version };
   }
 
+  /** The stored password hash (scrypt), or null when the user has no password. */
+  userPasswordHash(tenantId: string, id: string): string | null | undefined {
+    const row = this.#sql("SELECT password_hash FROM users WHERE tenant_id = ? AND id = ?").get(tenantId, id) as Row | undefined;
+    return row ? ((row.password_hash as string | null) ?? null) : undefined;
+  }
+
   userIdByEmail(tenantId: string, email: string): string | undefined {
     return (this.#sql("SELECT id FROM users WHERE tenant_id = ? AND email_lower = ?").get(tenantId, email.toLowerCase()) as Row | undefined)?.id;
   }

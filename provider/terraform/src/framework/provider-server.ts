@@ -9,8 +9,9 @@ import type {
 import { decodeJson, decodeMsgpack, encodeMsgpack, isKnown, isUnknown, UNKNOWN, ValueError, type ObjectType, type Value } from "../values/index.js";
 import { Diagnostics } from "./diagnostics.js";
 import { valuesEqual } from "./equality.js";
-import { refuseNullsInside, stateWithPlainNumbers } from "./model-values.js";
-import type { AnyDataSource, AnyResource, ProviderContext, ProviderDefinition, State } from "./resource.js";
+import { ArgumentError, parameterAt, toProtocolFunction } from "./function.js";
+import { refuseNullsInside, stateWithPlainNumbers, withPlainNumbers } from "./model-values.js";
+import type { AnyDataSource, AnyEphemeralResource, AnyResource, ProviderContext, ProviderDefinition, State } from "./resource.js";
 import { objectTypeOf, toProtocolSchema, type SchemaDefinition } from "./schema.js";
 
 const NULL_MSGPACK = new Uint8Array([0xc0]);
@@ -18,7 +19,8 @@ const NULL_MSGPACK = new Uint8Array([0xc0]);
 export function createProviderHandlers<C>(provider: ProviderDefinition<C>): ProviderHandlers {
   const resources = new Map(provider.resources.map((r) => [r.typeName, r]));
   const dataSources = new Map(provider.dataSources.map((d) => [d.typeName, d]));
-
+  const ephemeralResources = new Map((provider.ephemeralResources ?? []).map((e) => [e.typeName, e]));
+  const functions = new Map((provider.functions ?? []).map((f) => [f.name, f]));
   const types = new Map<SchemaDefinition, ObjectType>();
   const typeOf = (schema: SchemaDefinition) => {
     let type = types.get(schema);
@@ -46,6 +48,12 @@ export function createProviderHandlers<C>(provider: ProviderDefinition<C>): Prov
     if (!dataSource) throw new Error(`unknown data source ${typeName}`);
     return dataSource;
   };
+  const ephemeralFor = (typeName: string): AnyEphemeralResource<C> => {
+    const ephemeral = ephemeralResources.get(typeName);
+    if (!ephemeral) throw new Error(`unknown ephemeral resource type ${typeName}`);
+    return ephemeral;
+  };
+  const protocolFunctions = () => Object.fromEntries([...functions.values()].map((f) => [f.name, toProtocolFunction(f)]));
   const configured = (diagnostics: Diagnostics): ProviderContext<C> | undefined => {
     if (!context) diagnostics.error("The provider is not configured", "Terraform called the provider before configuring it.");
     return context;
@@ -53,12 +61,14 @@ export function createProviderHandlers<C>(provider: ProviderDefinition<C>): Prov
 
   return {
     async getProviderSchema() {
-      const schemas = (list: Array<AnyResource<C> | AnyDataSource<C>>): Record<string, Schema> =>
+      const schemas = (list: Array<AnyResource<C> | AnyDataSource<C> | AnyEphemeralResource<C>>): Record<string, Schema> =>
         Object.fromEntries(list.map((item) => [item.typeName, toProtocolSchema(item.schema)]));
       return {
         provider: toProtocolSchema(provider.schema),
         resourceSchemas: schemas(provider.resources),
         dataSourceSchemas: schemas(provider.dataSources),
+        ephemeralResourceSchemas: schemas([...ephemeralResources.values()]),
+        functions: protocolFunctions(),
         serverCapabilities: { planDestroy: true, getProviderSchemaOptional: true },
       };
     },
@@ -68,7 +78,94 @@ export function createProviderHandlers<C>(provider: ProviderDefinition<C>): Prov
         serverCapabilities: { planDestroy: true, getProviderSchemaOptional: true },
         resources: [...resources.keys()],
         dataSources: [...dataSources.keys()],
+        ephemeralResources: [...ephemeralResources.keys()],
+        functions: [...functions.keys()],
       };
+    },
+
+    async getFunctions() {
+      return { functions: protocolFunctions() };
+    },
+
+    async callFunction(request) {
+      const fn = functions.get(request.name);
+      if (!fn) return { error: { text: `There is no function ${request.name} in this provider.` } };
+      const args: Value[] = [];
+      for (const [index, argument] of request.arguments.entries()) {
+        const parameter = parameterAt(fn, index);
+        if (!parameter) return { error: { text: `${fn.name} takes ${fn.parameters.length} arguments; got ${request.arguments.length}.` } };
+        try {
+          const value = withPlainNumbers(decodeMsgpack(argument.msgpack ?? NULL_MSGPACK, parameter.type));
+          const nulls = new Diagnostics();
+          refuseNullsInside(parameter.type, value, [{ attribute: parameter.name }], nulls);
+          if (nulls.hasErrors) return { error: { text: nulls.items.map((d) => d.detail ?? d.summary).join(" "), functionArgument: index } };
+          args.push(value);
+        } catch (error) {
+          return { error: { text: `${parameter.name}: ${error instanceof Error ? error.message : String(error)}`, functionArgument: index } };
+        }
+      }
+      try {
+        const result = fn.call(args.slice(0, fn.parameters.length), args.slice(fn.parameters.length));
+        return { result: { msgpack: encodeMsgpack(result, fn.returns) } };
+      } catch (error) {
+        if (error instanceof ArgumentError) return { error: { text: error.message, functionArgument: error.argument } };
+        return { error: { text: error instanceof Error ? error.message : String(error) } };
+      }
+    },
+
+    async validateEphemeralResourceConfig(request) {
+      const diagnostics = new Diagnostics();
+      const ephemeral = ephemeralFor(request.typeName);
+      guard(diagnostics, () => {
+        const config = decode(request.config, ephemeral.schema);
+        if (!config) return;
+        checkAttributes(ephemeral.schema, config, diagnostics);
+        if (!diagnostics.hasErrors) ephemeral.validateConfig?.(config, diagnostics);
+      });
+      return { diagnostics: diagnostics.items };
+    },
+
+    async openEphemeralResource(request) {
+      const diagnostics = new Diagnostics();
+      const ephemeral = ephemeralFor(request.typeName);
+      let response: { result?: DynamicValue; private?: Uint8Array } = {};
+      await guardAsync(diagnostics, async () => {
+        const config = decode(request.config, ephemeral.schema);
+        if (!config) return;
+        const { planned } = planChange(ephemeral.schema, null, config, config);
+        checkAttributes(ephemeral.schema, planned, diagnostics);
+        if (diagnostics.hasErrors) return;
+        // Not yet known (during a plan): neither is the result.
+        if (!isKnown(config)) {
+          response = { result: encode(planned, ephemeral.schema) };
+          return;
+        }
+        const ctx = configured(diagnostics);
+        if (!ctx) return;
+        // What the provider computes is not there yet: null, as models read it.
+        const known: State = { ...planned };
+        for (const [name, attribute] of Object.entries(ephemeral.schema.attributes)) {
+          if (attribute.computed && !attribute.optional && attribute.default === undefined) known[name] = null;
+        }
+        const opened = await ephemeral.open(known, ctx, diagnostics);
+        if (!opened || diagnostics.hasErrors) return;
+        response = {
+          result: encode(opened.result, ephemeral.schema),
+          ...(opened.closeWith !== undefined ? { private: new TextEncoder().encode(opened.closeWith) } : {}),
+        };
+      });
+      return { ...response, diagnostics: diagnostics.items };
+    },
+
+    async closeEphemeralResource(request) {
+      const diagnostics = new Diagnostics();
+      const ephemeral = ephemeralFor(request.typeName);
+      await guardAsync(diagnostics, async () => {
+        const ctx = configured(diagnostics);
+        if (!ctx || !ephemeral.close || request.private.length === 0) return;
+        await ephemeral.close(new TextDecoder().decode(request.private), ctx, diagnostics);
+      });
+      return { diagnostics: diagnostics.items };
     },
 
     async validateProviderConfig() {

@@ -4,6 +4,7 @@
  */
 import type { Value } from "../values/index.js";
 import type { Diagnostics } from "./diagnostics.js";
+import type { AnyFunction } from "./function.js";
 import type { Draft, Model, Planned } from "./model.js";
 import type { SchemaDefinition } from "./schema.js";
 
@@ -47,20 +48,43 @@ export interface DataSourceDefinition<S extends SchemaDefinition, C> {
   read(config: Model<S>, ctx: ProviderContext<C>, diagnostics: Diagnostics): Promise<Model<S> | null>;
 }
 
+/**
+ * An ephemeral resource (Terraform 1.10+): opened when Terraform needs its value, closed when it
+ * is done with it; never in the plan or the state.
+ */
+export interface EphemeralResourceDefinition<S extends SchemaDefinition, C> {
+  typeName: string;
+  schema: S;
+  validateConfig?(config: Draft<S>, diagnostics: Diagnostics): void;
+  /**
+   * The configuration is known and has its defaults. Returns the result, and `closeWith`: what
+   * `close` needs to end it (kept by Terraform in plain sight, so never a secret).
+   */
+  open(config: Model<S>, ctx: ProviderContext<C>, diagnostics: Diagnostics): Promise<{ result: Model<S>; closeWith?: string } | null>;
+  close?(closeWith: string, ctx: ProviderContext<C>, diagnostics: Diagnostics): Promise<void>;
+}
+
 /** A resource or data source of any schema, as the provider lists them. */
 export type AnyResource<C> = ResourceDefinition<SchemaDefinition, C>;
 export type AnyDataSource<C> = DataSourceDefinition<SchemaDefinition, C>;
+export type AnyEphemeralResource<C> = EphemeralResourceDefinition<SchemaDefinition, C>;
 
 export interface ProviderDefinition<C, S extends SchemaDefinition = SchemaDefinition> {
   schema: S;
   configure(config: Model<S>, diagnostics: Diagnostics): C | undefined;
   resources: AnyResource<C>[];
   dataSources: AnyDataSource<C>[];
+  ephemeralResources?: AnyEphemeralResource<C>[];
+  functions?: AnyFunction[];
 }
 
 /** Checks a resource against its schema's model; the provider lists it as an `AnyResource`. */
 export function defineResource<S extends SchemaDefinition, C>(resource: ResourceDefinition<S, C>): AnyResource<C> {
   return resource as unknown as AnyResource<C>;
+}
+
+export function defineEphemeralResource<S extends SchemaDefinition, C>(resource: EphemeralResourceDefinition<S, C>): AnyEphemeralResource<C> {
+  return resource as unknown as AnyEphemeralResource<C>;
 }
 
 export function defineDataSource<S extends SchemaDefinition, C>(dataSource: DataSourceDefinition<S, C>): AnyDataSource<C> {

@@ -72,6 +72,18 @@ const schema = defineSchema({
     initial_password: {
       type: t.string, optional: true, sensitive: true, validators: [matchesApiRule(schemas.Password)],
       description: "The password the user starts with (8 to 128 characters). Used only when the user is created: it is never read back, and changing it later changes nothing in Callplane (the new value is only recorded in the state). Null for an imported user. Leave it out for users who sign in another way.",
+      deprecated: "initial_password is kept in the Terraform state (marked sensitive, but stored). With Terraform 1.11 or later use initial_password_wo and initial_password_wo_version instead: the write-only password is sent when the user is created and never stored in the plan or the state.",
+    },
+    initial_password_wo: {
+      type: t.string, optional: true, sensitive: true, writeOnly: true, validators: [matchesApiRule(schemas.Password)],
+      description: [
+        "The password the user starts with (8 to 128 characters), **write-only** (Terraform 1.11 or later): sent to Callplane when the user is created and never stored in the plan or the state. It may come from an ephemeral value.",
+        "It matters only at creation: for an existing user nothing is sent, whatever changes (a user's password is theirs to change). Set `initial_password_wo_version` alongside it. Cannot be combined with `initial_password`.",
+      ].join(" "),
+    },
+    initial_password_wo_version: {
+      type: t.number, optional: true,
+      description: "A number kept in the state beside the write-only `initial_password_wo`, so a configuration can record which password a user was created with. Changing it re-sends nothing for an existing user: the password is used only when the user is created.",
     },
     operator_schedule: {
       type: operatorScheduleType, optional: true, validators: [validSchedule],
@@ -91,12 +103,17 @@ const type = objectTypeOf(schema);
 
 type UserModel = Model<typeof schema>;
 
-function toState(user: User, initialPassword: string | null): UserModel {
+/** What only the configuration knows: never read from Callplane. */
+type Kept = Pick<UserModel, "initial_password" | "initial_password_wo_version">;
+
+function toState(user: User, kept: Kept): UserModel {
   return {
     id: user.id, name: user.name, email: user.email, role: user.role,
-    operator_schedule: scheduleFromApi(user.operatorSchedule), created_at: user.createdAt, initial_password: initialPassword,
+    operator_schedule: scheduleFromApi(user.operatorSchedule), created_at: user.createdAt, initial_password_wo: null, ...kept,
   };
 }
+
+const kept = (model: Kept): Kept => ({ initial_password: model.initial_password, initial_password_wo_version: model.initial_password_wo_version });
 
 /** Every user in one or a few list requests, shared by all the reads of a refresh. */
 function liveUsers(ctx: CallplaneContext): Promise<Map<string, User>> {
@@ -107,6 +124,7 @@ function liveUsers(ctx: CallplaneContext): Promise<Map<string, User>> {
 }
 
 const API_TO_ATTRIBUTE = { password: "initialPassword", operatorSchedule: "operatorSchedule" };
+const API_TO_ATTRIBUTE_WO = { ...API_TO_ATTRIBUTE, password: "initialPasswordWo" };
 
 /** The last-admin refusal (409 "last-admin") in words that say what to do. */
 function isLastAdmin(error: unknown): error is ConflictError {
@@ -126,12 +144,19 @@ export const userResource = callplaneResource({
         [{ attribute: "operator_schedule" }],
       );
     }
+    if (config.initial_password !== null && config.initial_password_wo !== null) {
+      diagnostics.error(
+        "Set one initial password",
+        "initial_password and initial_password_wo both set the password the user starts with; set only initial_password_wo (write-only, never stored).",
+        [{ attribute: "initial_password_wo" }],
+      );
+    }
   },
 
   async create(planned, ctx, diagnostics) {
     try {
       const schedule = scheduleToApi(planned.operator_schedule);
-      const password = planned.initial_password;
+      const password = planned.initial_password_wo ?? planned.initial_password;
       const user = await ctx.client.users.create({
         name: planned.name,
         email: planned.email,
@@ -139,16 +164,16 @@ export const userResource = callplaneResource({
         ...(password !== null ? { password } : {}),
         ...(schedule ? { operatorSchedule: schedule } : {}),
       });
-      return toState(user, planned.initial_password);
+      return toState(user, kept(planned));
     } catch (error) {
-      addApiError(diagnostics, error, "create the user", type, API_TO_ATTRIBUTE);
+      addApiError(diagnostics, error, "create the user", type, planned.initial_password_wo !== null ? API_TO_ATTRIBUTE_WO : API_TO_ATTRIBUTE);
       return null;
     }
   },
 
   async read(state, ctx) {
     const user = (await liveUsers(ctx)).get(idOf(state, "user"));
-    return user ? toState(user, state.initial_password) : null;
+    return user ? toState(user, kept(state)) : null;
   },
 
   async update(planned, prior, ctx, diagnostics) {
@@ -160,9 +185,9 @@ export const userResource = callplaneResource({
         ...(!valuesEqual(planned.operator_schedule, prior.operator_schedule)
           ? { operatorSchedule: scheduleToApi(planned.operator_schedule) } : {}),
       };
-      // A new initial_password alone changes nothing in Callplane: it is only recorded.
+      // A new initial password (or its version) changes nothing in Callplane: it is only recorded.
       const user = Object.keys(patch).length ? await ctx.client.users.update(id, patch) : await ctx.client.users.get(id);
-      return toState(user, planned.initial_password);
+      return toState(user, kept(planned));
     } catch (error) {
       if (isLastAdmin(error)) {
         diagnostics.error(
@@ -195,7 +220,7 @@ export const userResource = callplaneResource({
 
   async importState(id, ctx, diagnostics) {
     try {
-      return toState(await ctx.client.users.get(id), null);
+      return toState(await ctx.client.users.get(id), { initial_password: null, initial_password_wo_version: null });
     } catch (error) {
       if (error instanceof NotFoundError) return null;
       addApiError(diagnostics, error, "import the user", type);
