@@ -398,7 +398,8 @@ function checkSetAttributes(schema: SchemaDefinition, config: State, writeOnlyAl
         [{ attribute: name }],
       );
     }
-    if (attribute.deprecated) diagnostics.warning(`${name} is deprecated`, attribute.deprecated, [{ attribute: name }]);
+    // On a sensitive attribute the warning points at the resource: Terraform would quote the line, value and all.
+    if (attribute.deprecated) diagnostics.warning(`${name} is deprecated`, attribute.deprecated, attribute.sensitive ? undefined : [{ attribute: name }]);
   }
 }
 
