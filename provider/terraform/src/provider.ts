@@ -16,7 +16,9 @@ import { usersDataSource } from "./data-sources/users.js";
 import { concurrencyDataSource } from "./data-sources/concurrency.js";
 import { concurrencySplitResource } from "./resources/concurrency-split.js";
 import { tenantSettingsResource } from "./resources/tenant-settings.js";
+import { apiTokensDataSource } from "./data-sources/api-tokens.js";
 import { apiTokenEphemeral } from "./ephemeral/api-token.js";
+import { apiTokenResource } from "./resources/api-token.js";
 import { scheduleFromUtcFunction, scheduleToUtcFunction } from "./functions/schedule.js";
 import { splitCallsFunction } from "./functions/split-calls.js";
 import { t } from "./values/index.js";
@@ -53,8 +55,8 @@ function configure(config: Model<typeof schema>, diagnostics: Diagnostics): Call
 export const callplaneProvider: ProviderDefinition<CallplaneClient, typeof schema> = {
   schema,
   configure,
-  resources: [environmentResource, userResource, invitationResource, tenantSettingsResource, concurrencySplitResource, roleAssignmentResource, roleAssignmentsResource],
-  dataSources: [tenantDataSource, environmentDataSource, environmentsDataSource, usersDataSource, concurrencyDataSource],
+  resources: [environmentResource, userResource, invitationResource, tenantSettingsResource, concurrencySplitResource, roleAssignmentResource, roleAssignmentsResource, apiTokenResource],
+  dataSources: [tenantDataSource, environmentDataSource, environmentsDataSource, usersDataSource, concurrencyDataSource, apiTokensDataSource],
   ephemeralResources: [apiTokenEphemeral],
   functions: [splitCallsFunction, scheduleToUtcFunction, scheduleFromUtcFunction],
 };
