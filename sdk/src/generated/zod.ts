@@ -299,6 +299,40 @@ export const OperatorSchedule = z.strictObject({
 /** A contact number, 7 to 15 digits with an optional leading `+`. */
 export const Phone = z.nullable(string.check(z.regex(/^\+?[0-9]{7,15}$/, "must be 7 to 15 digits with an optional leading +")));
 
+/** The organisation's name. At least 3 characters. */
+export const TenantName = string.check(z.minLength(3, "must be 3 to 100 characters"), z.maxLength(100, "must be 3 to 100 characters"));
+
+/** A short description. */
+export const TenantDescription = z.nullable(string.check(z.maxLength(500, "must be at most 500 characters")));
+
+/** The mailing address. */
+export const Street = z.nullable(string.check(z.maxLength(200, "must be at most 200 characters")));
+
+/** The postal code, 3 to 10 characters. */
+export const ZipCode = z.nullable(string.check(z.minLength(3, "must be 3 to 10 characters"), z.maxLength(10, "must be 3 to 10 characters")));
+
+/** The company website. Must start with `http://` or `https://`. */
+export const Website = z.nullable(string.check(z.maxLength(2048, "must be at most 2048 characters"), z.regex(/^https?:\/\/\S+$/, "must start with http:// or https://")));
+
+/** The fields of any tenant a platform administrator changes, the plan limit and the
+ * read-only flag included. `null` clears an optional field. Read-only tenants can be edited
+ * here (that is how they are made writable again). */
+export const PlatformTenantUpdate = z.strictObject({
+  name: z.optional(TenantName),
+  description: z.optional(TenantDescription),
+  phone: z.optional(Phone),
+  billingEmail: z.optional(Email),
+  country: z.optional(Country),
+  street: z.optional(Street),
+  zipCode: z.optional(ZipCode),
+  website: z.optional(Website),
+  timezone: z.optional(z.nullable(TimeZone)),
+  logoUrl: z.optional(LogoUrl),
+  planLimit: z.optional(PlanLimit),
+  /** Read-only tenants refuse every change their own credentials make. */
+  readOnly: z.optional(boolean),
+}, { error: strictKeys }).check(namedRules.notEmpty);
+
 /** An RFC 9457 problem detail, with the offending fields. */
 export const Problem = z.looseObject({
   /** A URI naming the kind of problem. */
@@ -316,21 +350,6 @@ export const Problem = z.looseObject({
   /** Every offending field. Empty when the problem is not about fields. */
   errors: z.array(FieldError, { error: expected("a list") }),
 }, { error: expected("an object") });
-
-/** The mailing address. */
-export const Street = z.nullable(string.check(z.maxLength(200, "must be at most 200 characters")));
-
-/** The organisation's name. At least 3 characters. */
-export const TenantName = string.check(z.minLength(3, "must be 3 to 100 characters"), z.maxLength(100, "must be 3 to 100 characters"));
-
-/** A short description. */
-export const TenantDescription = z.nullable(string.check(z.maxLength(500, "must be at most 500 characters")));
-
-/** The postal code, 3 to 10 characters. */
-export const ZipCode = z.nullable(string.check(z.minLength(3, "must be 3 to 10 characters"), z.maxLength(10, "must be 3 to 10 characters")));
-
-/** The company website. Must start with `http://` or `https://`. */
-export const Website = z.nullable(string.check(z.maxLength(2048, "must be at most 2048 characters"), z.regex(/^https?:\/\/\S+$/, "must start with http:// or https://")));
 
 /** An organisation's workspace. Holds everything else. */
 export const Tenant = z.looseObject({
@@ -442,6 +461,10 @@ export const responseSchemas = {
   rotateTenantApiKey: ApiKeyRotation,
   listTenants: TenantList,
   createTenant: TenantWithApiKey,
+  getPlatformTenant: Tenant,
+  updatePlatformTenant: Tenant,
+  deletePlatformTenant: undefined,
+  rotatePlatformTenantApiKey: TenantWithApiKey,
   listEnvironments: EnvironmentList,
   createEnvironment: EnvironmentWithApiKey,
   getEnvironment: Environment,
