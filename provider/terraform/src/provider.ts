@@ -19,6 +19,7 @@ import { tenantSettingsResource } from "./resources/tenant-settings.js";
 import { apiTokensDataSource } from "./data-sources/api-tokens.js";
 import { apiTokenEphemeral } from "./ephemeral/api-token.js";
 import { apiTokenResource } from "./resources/api-token.js";
+import { tenantResource } from "./resources/tenant.js";
 import { scheduleFromUtcFunction, scheduleToUtcFunction } from "./functions/schedule.js";
 import { splitCallsFunction } from "./functions/split-calls.js";
 import { t } from "./values/index.js";
@@ -55,7 +56,7 @@ function configure(config: Model<typeof schema>, diagnostics: Diagnostics): Call
 export const callplaneProvider: ProviderDefinition<CallplaneClient, typeof schema> = {
   schema,
   configure,
-  resources: [environmentResource, userResource, invitationResource, tenantSettingsResource, concurrencySplitResource, roleAssignmentResource, roleAssignmentsResource, apiTokenResource],
+  resources: [environmentResource, userResource, invitationResource, tenantSettingsResource, concurrencySplitResource, roleAssignmentResource, roleAssignmentsResource, apiTokenResource, tenantResource],
   dataSources: [tenantDataSource, environmentDataSource, environmentsDataSource, usersDataSource, concurrencyDataSource, apiTokensDataSource],
   ephemeralResources: [apiTokenEphemeral],
   functions: [splitCallsFunction, scheduleToUtcFunction, scheduleFromUtcFunction],

@@ -8,6 +8,7 @@ export * from "./concurrency-split.js";
 export * from "./role-assignment.js";
 export * from "./role-assignments.js";
 export * from "./api-token.js";
+export * from "./tenant.js";
 export * from "./data-tenant.js";
 export * from "./data-environment.js";
 export * from "./data-environments.js";
