@@ -49,7 +49,13 @@ const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   await page.goto(`${server.url}/`);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel("Email").waitFor();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const signin = join(out, "console-signin.png");
+  await page.screenshot({ path: signin, fullPage: true });
+  console.log(`wrote ${signin}`);
+  await page.getByRole("button", { name: "Use an API token (local development)" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const tabs: [string, string, string][] = [
     ["environments", "Environments", "sandbox"],
     ["users", "Users", "Sam Rivera"],

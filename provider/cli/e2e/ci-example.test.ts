@@ -75,7 +75,8 @@ async function postComment(comments: { id: number; body: string; user: { type: s
   return calls;
 }
 
-describe("examples/ci, run for real", () => {
+// The workflow's jobs in the order GitHub runs them (pull request, schedule, merge): never shuffled.
+describe("examples/ci, run for real", { shuffle: false }, () => {
   it("pull request: plans with the read-only token and posts one comment, updated in place on the next push", async () => {
     const readOnly = (await ws.sdk.apiTokens.create({ name: "github-plan-and-drift", scope: "read" })).token;
     ws.config(quickstartResources().replace("max_concurrent_calls = 20", "max_concurrent_calls = 18"));

@@ -24,7 +24,9 @@ output "listed" {
 /** A client acting with `secret`, to show a token really works (or no longer does). */
 const clientWith = (secret: string) => createCallplaneClient({ endpoint: ws.server.url, token: secret, source: "sdk", maxRetries: 0 });
 
-describe("callplane_api_token with real Terraform", () => {
+// A lifecycle on one workspace, step by step: each test starts from the state the one before
+// left, so the order is part of the test.
+describe("callplane_api_token with real Terraform", { shuffle: false }, () => {
   it("creates a token whose value works, lists it in the data source, then plans no changes", async () => {
     ws.config(token("ci-reader"));
     const applied = await apply();

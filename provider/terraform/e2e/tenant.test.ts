@@ -24,7 +24,9 @@ resource "callplane_tenant" "globex" {
 ${rotation}${protection}}
 `;
 
-describe("callplane_tenant with real Terraform and the platform token", () => {
+// A lifecycle on one workspace, step by step: each test starts from the state the one before
+// left, so the order is part of the test.
+describe("callplane_tenant with real Terraform and the platform token", { shuffle: false }, () => {
   it("creates a tenant whose API key works, then plans no changes", async () => {
     ws.config(tenant());
     const applied = await apply();

@@ -28,7 +28,9 @@ async function storedHash(id: string): Promise<string | null | undefined> {
   return ws.server.store.userPasswordHash(tenant.id, id);
 }
 
-describe("callplane_user.initial_password_wo with real Terraform 1.11", () => {
+// A lifecycle on one workspace, step by step: each test starts from the state the one before
+// left, so the order is part of the test.
+describe("callplane_user.initial_password_wo with real Terraform 1.11", { shuffle: false }, () => {
   it("creates the user with the write-only password, which reaches the server and nothing else", async () => {
     ws.config(user(PASSWORD, 1));
     const traceLog = join(ws.dir, "trace.log");
