@@ -19,6 +19,10 @@ const operations: Array<[name: string, call: Call, method: string, path: string,
   ["tenant.rotateApiKey", (c) => c.tenant.rotateApiKey(), "POST", "/v1/tenant/api-key/rotate", undefined, () => ({ apiKey: "cpk_live_new0000000000", apiKeyMasked: "cpk_…0000", rotatedAt: "2026-11-20T09:30:00Z" })],
   ["tenants.list", (c) => c.tenants.list({ limit: 5 }).firstPage(), "GET", "/v1/tenants?limit=5", undefined, () => ({ data: [fixtures.tenant()], nextCursor: null })],
   ["tenants.create", (c) => c.tenants.create({ name: "Globex", billingEmail: "f@globex.test", planLimit: 25 }), "POST", "/v1/tenants", { name: "Globex", billingEmail: "f@globex.test", planLimit: 25 }, () => ({ ...fixtures.tenant(), apiKey: "cpk_live_x0000000000" }), 201],
+  ["tenants.get", (c) => c.tenants.get("ten_1"), "GET", "/v1/tenants/ten_1", undefined, () => fixtures.tenant()],
+  ["tenants.update", (c) => c.tenants.update("ten_1", { planLimit: 60, readOnly: true }), "PATCH", "/v1/tenants/ten_1", { planLimit: 60, readOnly: true }, () => fixtures.tenant()],
+  ["tenants.delete", (c) => c.tenants.delete("ten_1"), "DELETE", "/v1/tenants/ten_1", undefined, () => null, 204],
+  ["tenants.rotateApiKey", (c) => c.tenants.rotateApiKey("ten_1"), "POST", "/v1/tenants/ten_1/api-key/rotate", undefined, () => ({ ...fixtures.tenant(), apiKey: "cpk_live_x0000000000" })],
   ["environments.list", (c) => c.environments.list({ includeHidden: true }).firstPage(), "GET", "/v1/environments?includeHidden=true", undefined, () => ({ data: [fixtures.environment()], nextCursor: null })],
   ["environments.get", (c) => c.environments.get("env_7b2d9e41"), "GET", "/v1/environments/env_7b2d9e41", undefined, fixtures.environment],
   ["environments.create", (c) => c.environments.create({ name: "staging", maxConcurrentCalls: 10 }), "POST", "/v1/environments", { name: "staging", maxConcurrentCalls: 10 }, fixtures.environmentWithApiKey, 201],
@@ -49,8 +53,8 @@ const operations: Array<[name: string, call: Call, method: string, path: string,
 ];
 
 describe("every operation", () => {
-  it("is covered by this table (32 operations in the spec)", () => {
-    expect(operations).toHaveLength(32);
+  it("is covered by this table (36 operations in the spec)", () => {
+    expect(operations).toHaveLength(36);
   });
 
   it.each(operations)("%s sends the documented request", async (_name, call, method, path, body, answer, status = 200) => {

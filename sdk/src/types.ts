@@ -8,6 +8,7 @@ export type Tenant = Schemas["Tenant"];
 export type TenantWithApiKey = Schemas["TenantWithApiKey"];
 export type TenantCreate = Schemas["TenantCreate"];
 export type TenantUpdate = Schemas["TenantUpdate"];
+export type PlatformTenantUpdate = Schemas["PlatformTenantUpdate"];
 export type ApiKeyRotation = Schemas["ApiKeyRotation"];
 export type Environment = Schemas["Environment"];
 export type EnvironmentWithApiKey = Schemas["EnvironmentWithApiKey"];

@@ -274,6 +274,54 @@ describe("the platform-administrator token", () => {
   });
 });
 
+describe("the platform-administrator token on one tenant", () => {
+  it("reads, updates (plan limit and read-only flag included) and rotates the key of any tenant", async () => {
+    const created = await newTenant({ planLimit: 10 });
+    const { apiKey: _key, ...visible } = created;
+    expect(await platform().tenants.get(created.id)).toEqual(visible);
+
+    const updated = await platform().tenants.update(created.id, { planLimit: 60, readOnly: true, phone: "+4930123456" });
+    expect(updated).toMatchObject({ planLimit: 60, readOnly: true, phone: "+4930123456" });
+    // A read-only tenant refuses its own key's edits, but the platform can make it writable again.
+    await expect(t.client(created.apiKey).tenant.update({ name: "Renamed" })).rejects.toBeInstanceOf(ConflictError);
+    expect(await platform().tenants.update(created.id, { readOnly: false })).toMatchObject({ readOnly: false });
+
+    const rotated = await platform().tenants.rotateApiKey(created.id);
+    expect(rotated.apiKey).not.toBe(created.apiKey);
+    expect(rotated.apiKeyMasked).toBe(`cpk_…${rotated.apiKey.slice(-4)}`);
+    await expect(t.client(created.apiKey).tenant.get()).rejects.toBeInstanceOf(AuthenticationError);
+    expect((await t.client(rotated.apiKey).tenant.get()).id).toBe(created.id);
+  });
+
+  it("refuses a plan limit below what the environments have, naming planLimit", async () => {
+    const created = await newTenant({ planLimit: 20 });
+    await t.client(created.apiKey).environments.create({ name: "production", maxConcurrentCalls: 15 });
+    const error = await refusal(platform().tenants.update(created.id, { planLimit: 10 }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).fieldErrors.map((e) => e.path)).toEqual(["planLimit"]);
+    expect((await platform().tenants.get(created.id)).planLimit).toBe(20);
+  });
+
+  it("deletes a tenant with everything in it; its key stops working and other tenants are untouched", async () => {
+    const created = await newTenant();
+    const own = t.client(created.apiKey);
+    await own.environments.create({ name: "production", maxConcurrentCalls: 5 });
+    await own.users.create({ name: "Ada Gone", email: "ada@gone.test", role: "admin" });
+    await own.invitations.create({ email: "later@gone.test", role: "viewer" });
+    await platform().tenants.delete(created.id);
+    await expect(platform().tenants.get(created.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(own.tenant.get()).rejects.toBeInstanceOf(AuthenticationError);
+    await expect(platform().tenants.delete(created.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await t.admin.tenant.get()).id).toBe(t.server.bootstrap!.tenantId);
+  });
+
+  it("is for platform administrators only", async () => {
+    const created = await newTenant();
+    await expect(t.admin.tenants.get(created.id)).rejects.toMatchObject({ status: 403 });
+    await expect(t.client(created.apiKey).tenants.delete(created.id)).rejects.toMatchObject({ status: 403 });
+  });
+});
+
 describe("credentials", () => {
   it("stop working at once when an API token is revoked", async () => {
     const created = await t.admin.apiTokens.create({ name: "short-lived", scope: "write" });

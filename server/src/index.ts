@@ -5,3 +5,4 @@ export { BOOTSTRAP_ADMIN_EMAIL } from "./bootstrap.js";
 export type { BootstrapResult } from "./bootstrap.js";
 export { DEFAULT_TIMEOUTS } from "./http/server.js";
 export type { Timeouts } from "./http/server.js";
+export { verifyPassword } from "./auth/secrets.js";

@@ -136,7 +136,7 @@ ${synth}    };
 }
 
 function renderProvider(): string {
-  const schema = callplaneProvider.schema;
+  const schema: SchemaDefinition = callplaneProvider.schema;
   const names = Object.keys(schema.attributes);
   const fields = names.map((n) => {
     const a = schema.attributes[n]!;

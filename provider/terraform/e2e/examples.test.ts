@@ -7,12 +7,16 @@ import { useTerraform } from "./terraform.js";
 
 const ws = useTerraform();
 
-const examples = ["resources", "data-sources"].flatMap((kind) => {
+const FILE_BY_KIND: Record<string, string> = {
+  resources: "resource.tf",
+  "data-sources": "data-source.tf",
+  "ephemeral-resources": "ephemeral-resource.tf",
+  functions: "function.tf",
+};
+
+const examples = Object.entries(FILE_BY_KIND).flatMap(([kind, fileName]) => {
   const dir = join(repoRoot, "examples", kind);
-  return readdirSync(dir).map((type) => {
-    const file = join(dir, type, kind === "resources" ? "resource.tf" : "data-source.tf");
-    return [`${kind}/${type}`, file] as const;
-  });
+  return readdirSync(dir).map((type) => [`${kind}/${type}`, join(dir, type, fileName)] as const);
 });
 
 describe("examples", () => {

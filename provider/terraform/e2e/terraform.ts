@@ -46,14 +46,17 @@ export function quickstartResources(): string {
   return stripped;
 }
 
+/** The platform administrator's token of servers started with `useTerraform({ platform: true })`. */
+export const PLATFORM_TOKEN = "cpp_terraform_e2e_platform_0123456789";
+
 /** A server, a mirror and an initialised working directory for the enclosing file. */
-export function useTerraform(): Workspace {
+export function useTerraform(options: { platform?: boolean } = {}): Workspace {
   const ws = {} as Workspace;
   let root: string;
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), "callplane-tf-"));
     const installed = await installMirror(join(root, "provider"));
-    ws.server = await startServer({ db: ":memory:", port: 0, bootstrapToken: TOKEN });
+    ws.server = await startServer({ db: ":memory:", port: 0, bootstrapToken: TOKEN, ...(options.platform ? { platformToken: PLATFORM_TOKEN } : {}) });
     ws.sdk = createCallplaneClient({ endpoint: ws.server.url, token: TOKEN, source: "console" });
     ws.dir = join(root, "work");
     rmSync(ws.dir, { recursive: true, force: true });

@@ -156,7 +156,7 @@ describe("callplane_user with real Terraform", { shuffle: false }, () => {
     ws.config(team({ adminName: "Ada Lovelace", memberEmail: "maxine@acme.test" }).replace(PASSWORD, "a-brand-new-passphrase"));
     const planned = await plan();
     expect(planned.code).toBe(2);
-    expect(planned.output).toMatch(/~ initial_password = \(sensitive value\)/);
+    expect(planned.output).toMatch(/~ initial_password\s+= \(sensitive value\)/);
     expect(planned.output).not.toContain("a-brand-new-passphrase");
     const applied = await apply();
     expect(applied.code, applied.output).toBe(0);
@@ -350,7 +350,7 @@ resource "callplane_user" "owner" {
     ws.config(team({ adminName: "Ada Lovelace", memberEmail: "maxine@acme.test", adminRole: "member" }));
     const applied = await apply();
     expect(applied.code).toBe(1);
-    expect(applied.output).toMatch(/callplane_user\.owner: Destroying\.\.\. \[id=usr_\w+\]\s+Error: Cannot delete the last admin/);
+    expect(applied.output).toMatch(/callplane_user\.owner: Destroying\.\.\. \[id=usr_\w+\][\s\S]*?Error: Cannot delete the last admin/);
     expect(flat(applied.output)).toContain(`Local admin is the tenant's only admin; make someone else admin before you delete.`);
     expect(flat(applied.output)).toContain("use `terraform state rm` or a `removed` block");
     expect((await ws.sdk.users.get(ownerId)).role).toBe("admin");

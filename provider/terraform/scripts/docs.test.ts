@@ -15,11 +15,21 @@ describe("provider docs", () => {
   });
 
   it("have a page, an example and descriptions for every resource and data source", () => {
-    for (const item of [...callplaneProvider.resources, ...callplaneProvider.dataSources]) {
+    for (const item of [...callplaneProvider.resources, ...callplaneProvider.dataSources, ...(callplaneProvider.ephemeralResources ?? [])]) {
       const page = files.find((f) => f.path.endsWith(`/${item.typeName.replace("callplane_", "")}.md`));
       expect(page?.content, item.typeName).toContain("## Example Usage");
       for (const [name, attribute] of Object.entries(item.schema.attributes)) {
         expect(attribute.description.length, `${item.typeName}.${name} needs a description`).toBeGreaterThan(8);
+      }
+    }
+  });
+
+  it("have a page with an example and a description for every function", () => {
+    for (const fn of callplaneProvider.functions ?? []) {
+      const page = files.find((f) => f.path.endsWith(`/functions/${fn.name}.md`));
+      expect(page?.content, fn.name).toContain("## Example Usage");
+      for (const parameter of [...fn.parameters, ...(fn.variadic ? [fn.variadic] : [])]) {
+        expect(parameter.description.length, `${fn.name}(${parameter.name}) needs a description`).toBeGreaterThan(8);
       }
     }
   });

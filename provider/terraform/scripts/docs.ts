@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { DataSourceDefinition, ResourceDefinition } from "../src/framework/resource.js";
+import type { AnyFunction } from "../src/framework/function.js";
+import type { AnyDataSource, AnyEphemeralResource, AnyResource } from "../src/framework/resource.js";
 import type { AttributeDefinition, SchemaDefinition } from "../src/framework/schema.js";
 import { callplaneProvider } from "../src/provider.js";
 import { typeName } from "../src/values/index.js";
@@ -29,7 +30,10 @@ function readExample(...parts: string[]): string | undefined {
 function attributeLine(name: string, attribute: AttributeDefinition): string {
   const notes = [typeName(attribute.type)];
   if (attribute.sensitive) notes.push("Sensitive");
+  if (attribute.writeOnly) notes.push("Write-only");
+  if (attribute.deprecated) notes.push("Deprecated");
   let text = `- \`${name}\` (${notes.join(", ")}) ${attribute.description}`;
+  if (attribute.deprecated) text += ` **Deprecated:** ${attribute.deprecated}`;
   if (attribute.default !== undefined) text += ` Defaults to \`${JSON.stringify(attribute.default)}\`.`;
   if (attribute.planModifiers?.some((m) => m.kind === "requiresReplace")) text += " Changing it replaces the object.";
   return text;
@@ -49,7 +53,7 @@ function schemaSection(schema: SchemaDefinition): string {
   return parts.join("\n\n");
 }
 
-function page(kind: "Resource" | "Data Source", item: ResourceDefinition | DataSourceDefinition, exampleDir: string, exampleFile: string): string {
+function page(kind: "Resource" | "Data Source" | "Ephemeral Resource", item: AnyResource<unknown> | AnyDataSource<unknown> | AnyEphemeralResource<unknown>, exampleDir: string, exampleFile: string): string {
   const summary = item.schema.description.split(/(?<=\.)\s+(?=[A-Z*`])/)[0]!.replace(/\s+/g, " ");
   const parts = [
     "---",
@@ -67,6 +71,42 @@ function page(kind: "Resource" | "Data Source", item: ResourceDefinition | DataS
   const importExample = kind === "Resource" ? readExample(exampleDir, item.typeName, "import.sh") : undefined;
   if (importExample) parts.push("", "## Import", "", "```shell", importExample, "```");
   return `${parts.join("\n")}\n`;
+}
+
+function functionPage(fn: AnyFunction): string {
+  const signature = [
+    ...fn.parameters.map((p) => `${p.name} ${typeName(p.type)}`),
+    ...(fn.variadic ? [`${fn.variadic.name}... ${typeName(fn.variadic.type)}`] : []),
+  ].join(", ");
+  const parameterLines = [...fn.parameters, ...(fn.variadic ? [fn.variadic] : [])]
+    .map((p) => `1. \`${p.name}\` (${typeName(p.type)}${p === fn.variadic ? ", variadic" : ""}) ${p.description}`);
+  const example = readExample("functions", fn.name, "function.tf");
+  return [
+    "---",
+    `page_title: "${fn.name} function - callplane"`,
+    `description: |-\n  ${fn.summary}`,
+    "---",
+    "",
+    `# function: ${fn.name}`,
+    "",
+    fn.summary,
+    "",
+    "Provider-defined functions need Terraform 1.8 or later.",
+    "",
+    ...(example ? ["## Example Usage", "", "```terraform", example, "```", ""] : []),
+    "## Signature",
+    "",
+    "```text",
+    `provider::callplane::${fn.name}(${signature}) ${typeName(fn.returns)}`,
+    "```",
+    "",
+    fn.description,
+    "",
+    "## Arguments",
+    "",
+    ...parameterLines,
+    "",
+  ].join("\n");
 }
 
 export function generateDocs(): DocFile[] {
@@ -98,5 +138,10 @@ export function generateDocs(): DocFile[] {
     { path: join(docs, "index.md"), content: index },
     ...callplaneProvider.resources.map((r) => ({ path: join(docs, "resources", `${shortName(r.typeName)}.md`), content: page("Resource", r, "resources", "resource.tf") })),
     ...callplaneProvider.dataSources.map((d) => ({ path: join(docs, "data-sources", `${shortName(d.typeName)}.md`), content: page("Data Source", d, "data-sources", "data-source.tf") })),
+    ...(callplaneProvider.ephemeralResources ?? []).map((e) => ({
+      path: join(docs, "ephemeral-resources", `${shortName(e.typeName)}.md`),
+      content: page("Ephemeral Resource", e, "ephemeral-resources", "ephemeral-resource.tf"),
+    })),
+    ...(callplaneProvider.functions ?? []).map((f) => ({ path: join(docs, "functions", `${f.name}.md`), content: functionPage(f) })),
   ];
 }

@@ -68,6 +68,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tenants/{tenantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Get a tenant
+         * @description Platform administrators only.
+         */
+        get: operations["getPlatformTenant"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a tenant
+         * @description Platform administrators only. Deletes the tenant and everything in it: environments,
+         *     users, invitations and API tokens. Its keys and tokens stop working at once. The audit
+         *     log keeps its events.
+         */
+        delete: operations["deletePlatformTenant"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a tenant
+         * @description Platform administrators only. Changes any field, the plan limit and the read-only flag included.
+         */
+        patch: operations["updatePlatformTenant"];
+        trace?: never;
+    };
+    "/v1/tenants/{tenantId}/api-key/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a tenant's API key
+         * @description Platform administrators only. The old key stops working at once; the new one is in this response and nowhere else.
+         */
+        post: operations["rotatePlatformTenantApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/environments": {
         parameters: {
             query?: never;
@@ -669,6 +725,30 @@ export interface components {
             website?: components["schemas"]["Website"];
             timezone?: components["schemas"]["TimeZone"] | null;
             logoUrl?: components["schemas"]["LogoUrl"];
+        };
+        /**
+         * @description The fields of any tenant a platform administrator changes, the plan limit and the
+         *     read-only flag included. `null` clears an optional field. Read-only tenants can be edited
+         *     here (that is how they are made writable again).
+         * @example {
+         *       "planLimit": 60,
+         *       "readOnly": false
+         *     }
+         */
+        PlatformTenantUpdate: {
+            name?: components["schemas"]["TenantName"];
+            description?: components["schemas"]["TenantDescription"];
+            phone?: components["schemas"]["Phone"];
+            billingEmail?: components["schemas"]["Email"];
+            country?: components["schemas"]["Country"];
+            street?: components["schemas"]["Street"];
+            zipCode?: components["schemas"]["ZipCode"];
+            website?: components["schemas"]["Website"];
+            timezone?: components["schemas"]["TimeZone"] | null;
+            logoUrl?: components["schemas"]["LogoUrl"];
+            planLimit?: components["schemas"]["PlanLimit"];
+            /** @description Read-only tenants refuse every change their own credentials make. */
+            readOnly?: boolean;
         };
         /**
          * @description A new tenant. Platform administrators only.
@@ -1338,6 +1418,8 @@ export interface components {
         UserId: components["schemas"]["Id"];
         /** @description The invitation's id. */
         InvitationId: components["schemas"]["Id"];
+        /** @description The tenant's id. */
+        TenantId: components["schemas"]["Id"];
         /** @description The API token's id. */
         TokenId: components["schemas"]["Id"];
         /** @description Page size. */
@@ -1526,6 +1608,133 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getPlatformTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deletePlatformTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The tenant's id. */
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    updatePlatformTenant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `ETag` last read. The write happens only if the object has not changed since (412 otherwise). */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description The tenant's id. */
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlatformTenantUpdate"];
+            };
+        };
+        responses: {
+            /** @description The updated tenant. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    rotatePlatformTenantApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key for this request. Retries with the same key and body replay the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description The tenant's id. */
+                tenantId: components["parameters"]["TenantId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tenant with its new API key, shown once. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantWithApiKey"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
         };
     };

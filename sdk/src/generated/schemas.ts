@@ -336,6 +336,40 @@ export const NoBody: ObjectSchema<S["NoBody"]> = object({
 /** A contact number, 7 to 15 digits with an optional leading `+`. */
 export const Phone: Schema<S["Phone"]> = nullable(string.check(regex(/^\+?[0-9]{7,15}$/, "must be 7 to 15 digits with an optional leading +")));
 
+/** The organisation's name. At least 3 characters. */
+export const TenantName: Schema<S["TenantName"]> = string.check(minLength(3, "must be 3 to 100 characters"), maxLength(100, "must be 3 to 100 characters"));
+
+/** A short description. */
+export const TenantDescription: Schema<S["TenantDescription"]> = nullable(string.check(maxLength(500, "must be at most 500 characters")));
+
+/** The mailing address. */
+export const Street: Schema<S["Street"]> = nullable(string.check(maxLength(200, "must be at most 200 characters")));
+
+/** The postal code, 3 to 10 characters. */
+export const ZipCode: Schema<S["ZipCode"]> = nullable(string.check(minLength(3, "must be 3 to 10 characters"), maxLength(10, "must be 3 to 10 characters")));
+
+/** The company website. Must start with `http://` or `https://`. */
+export const Website: Schema<S["Website"]> = nullable(string.check(maxLength(2048, "must be at most 2048 characters"), regex(/^https?:\/\/\S+$/, "must start with http:// or https://")));
+
+/** The fields of any tenant a platform administrator changes, the plan limit and the
+ * read-only flag included. `null` clears an optional field. Read-only tenants can be edited
+ * here (that is how they are made writable again). */
+export const PlatformTenantUpdate: Schema<S["PlatformTenantUpdate"]> = object({
+  name: optional(TenantName),
+  description: optional(TenantDescription),
+  phone: optional(Phone),
+  billingEmail: optional(Email),
+  country: optional(Country),
+  street: optional(Street),
+  zipCode: optional(ZipCode),
+  website: optional(Website),
+  timezone: optional(nullable(TimeZone)),
+  logoUrl: optional(LogoUrl),
+  planLimit: optional(PlanLimit),
+  /** Read-only tenants refuse every change their own credentials make. */
+  readOnly: optional(boolean),
+}, true).check(namedRules.notEmpty);
+
 /** An RFC 9457 problem detail, with the offending fields. */
 export const Problem: ObjectSchema<S["Problem"]> = object({
   /** A URI naming the kind of problem. */
@@ -363,9 +397,6 @@ export const SessionCreate: ObjectSchema<S["SessionCreate"]> = object({
   tenantId: optional(Id),
 }, true);
 
-/** The organisation's name. At least 3 characters. */
-export const TenantName: Schema<S["TenantName"]> = string.check(minLength(3, "must be 3 to 100 characters"), maxLength(100, "must be 3 to 100 characters"));
-
 /** A new tenant and its first user, who becomes its admin. */
 export const SignUp: ObjectSchema<S["SignUp"]> = object({
   tenantName: TenantName,
@@ -373,18 +404,6 @@ export const SignUp: ObjectSchema<S["SignUp"]> = object({
   email: Email,
   password: Password,
 }, true);
-
-/** A short description. */
-export const TenantDescription: Schema<S["TenantDescription"]> = nullable(string.check(maxLength(500, "must be at most 500 characters")));
-
-/** The mailing address. */
-export const Street: Schema<S["Street"]> = nullable(string.check(maxLength(200, "must be at most 200 characters")));
-
-/** The postal code, 3 to 10 characters. */
-export const ZipCode: Schema<S["ZipCode"]> = nullable(string.check(minLength(3, "must be 3 to 10 characters"), maxLength(10, "must be 3 to 10 characters")));
-
-/** The company website. Must start with `http://` or `https://`. */
-export const Website: Schema<S["Website"]> = nullable(string.check(maxLength(2048, "must be at most 2048 characters"), regex(/^https?:\/\/\S+$/, "must start with http:// or https://")));
 
 /** An organisation's workspace. Holds everything else. */
 export const Tenant: ObjectSchema<S["Tenant"]> = object({
@@ -490,6 +509,10 @@ export const requestSchemas = {
   rotateTenantApiKey: NoBody,
   listTenants: undefined,
   createTenant: TenantCreate,
+  getPlatformTenant: undefined,
+  updatePlatformTenant: PlatformTenantUpdate,
+  deletePlatformTenant: undefined,
+  rotatePlatformTenantApiKey: undefined,
   listEnvironments: undefined,
   createEnvironment: EnvironmentCreate,
   getEnvironment: undefined,
@@ -526,6 +549,10 @@ export const responseSchemas = {
   rotateTenantApiKey: ApiKeyRotation,
   listTenants: TenantList,
   createTenant: TenantWithApiKey,
+  getPlatformTenant: Tenant,
+  updatePlatformTenant: Tenant,
+  deletePlatformTenant: undefined,
+  rotatePlatformTenantApiKey: TenantWithApiKey,
   listEnvironments: EnvironmentList,
   createEnvironment: EnvironmentWithApiKey,
   getEnvironment: Environment,

@@ -174,6 +174,24 @@ export class Store {
     this.#db.prepare(`UPDATE tenants SET ${[...sets, "version = version + 1", "modified_at = @now"].join(", ")} WHERE id = @id`).run({ ...fields, id, now });
   }
 
+  /** A platform administrator's change: any field, the plan limit and the read-only flag included. */
+  updateTenantAsPlatform(id: string, fields: Partial<TenantFields & { planLimit: number; readOnly: boolean }>, now: string): void {
+    const { planLimit, readOnly, ...rest } = fields;
+    this.transaction(() => {
+      if (Object.keys(rest).length > 0) this.updateTenant(id, rest, now);
+      if (planLimit !== undefined) this.#sql("UPDATE tenants SET plan_limit = ?, version = version + 1, modified_at = ? WHERE id = ?").run(planLimit, now, id);
+      if (readOnly !== undefined) this.#sql("UPDATE tenants SET read_only = ?, version = version + 1, modified_at = ? WHERE id = ?").run(readOnly ? 1 : 0, now, id);
+    });
+  }
+
+  /** Deletes a tenant and everything in it (tokens first: they point at users). Audit events stay. */
+  deleteTenant(id: string): void {
+    this.transaction(() => {
+      for (const table of ["api_tokens", "invitations", "users", "environments"]) this.#db.prepare(`DELETE FROM ${table} WHERE tenant_id = ?`).run(id);
+      this.#sql("DELETE FROM tenants WHERE id = ?").run(id);
+    });
+  }
+
   setTenantApiKey(id: string, hash: string, masked: string, now: string): void {
     this.#sql("UPDATE tenants SET api_key_hash = ?, api_key_masked = ?, version = version + 1, modified_at = ? WHERE id = ?").run(hash, masked, now, id);
   }
@@ -248,6 +266,12 @@ export class Store {
   getUser(tenantId: string, id: string): Versioned<User> | undefined {
     const row = this.#sql("SELECT * FROM users WHERE tenant_id = ? AND id = ?").get(tenantId, id) as Row | undefined;
     return row && { value: userFrom(row), version: row.version };
+  }
+
+  /** The stored password hash (scrypt), or null when the user has no password. */
+  userPasswordHash(tenantId: string, id: string): string | null | undefined {
+    const row = this.#sql("SELECT password_hash FROM users WHERE tenant_id = ? AND id = ?").get(tenantId, id) as Row | undefined;
+    return row ? ((row.password_hash as string | null) ?? null) : undefined;
   }
 
   userIdByEmail(tenantId: string, email: string): string | undefined {

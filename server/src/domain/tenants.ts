@@ -1,9 +1,10 @@
 /** Every tenant on the platform: platform administrators list and create them. */
 import { schemas } from "@callplane/sdk";
 import { hashSecret, maskSecret, newId, newSecret } from "../auth/secrets.js";
-import type { Store } from "../db/store.js";
+import type { Store, TenantFields } from "../db/store.js";
 import type { RequestContext, RouteDefinition } from "../http/context.js";
-import { audit, etagOf, pageBody, pageRequest, parseBody } from "./common.js";
+import { problems } from "../http/problem.js";
+import { audit, changedFields, checkIfMatch, etagOf, pageBody, pageRequest, parseBody } from "./common.js";
 
 /** The plan limit of tenants made without a platform administrator (first start, sign-up). */
 export const DEFAULT_PLAN_LIMIT = 40;
@@ -55,4 +56,69 @@ export const tenantsRoutes: RouteDefinition[] = [
       return { status: 201, body: { ...tenant.value, apiKey }, etag: etagOf(tenant.version) };
     },
   },
+  {
+    method: "GET",
+    pattern: "/v1/tenants/{tenantId}",
+    access: "platform",
+    handler: (ctx, { store }) => {
+      const tenant = existingTenant(store, ctx.params.tenantId!);
+      return { status: 200, body: tenant.value, etag: etagOf(tenant.version) };
+    },
+  },
+  {
+    method: "PATCH",
+    pattern: "/v1/tenants/{tenantId}",
+    access: "platform",
+    handler: (ctx, services) => {
+      const before = existingTenant(services.store, ctx.params.tenantId!);
+      const id = before.value.id;
+      const patch = parseBody(schemas.PlatformTenantUpdate, ctx.body) as Partial<TenantFields & { planLimit: number; readOnly: boolean }>;
+      checkIfMatch(ctx, etagOf(before.version), "tenant");
+      if (patch.planLimit !== undefined) {
+        // The plan limit never drops below what the environments already have.
+        const allocated = services.store.allEnvironments(id).reduce((sum, env) => sum + env.maxConcurrentCalls, 0);
+        if (patch.planLimit < allocated) {
+          throw problems.validation([{ path: "planLimit", message: `must be at least ${allocated}: the tenant's environments have that many concurrent calls; lower their allocations first` }]);
+        }
+      }
+      services.store.updateTenantAsPlatform(id, patch, ctx.now.toISOString());
+      const after = services.store.getTenant(id)!;
+      audit(ctx, services, id, { action: "tenant.update", resourceType: "tenant", resourceId: id, ...changedFields(before.value, after.value) });
+      return { status: 200, body: after.value, etag: etagOf(after.version) };
+    },
+  },
+  {
+    method: "DELETE",
+    pattern: "/v1/tenants/{tenantId}",
+    access: "platform",
+    handler: (ctx, services) => {
+      const before = existingTenant(services.store, ctx.params.tenantId!);
+      services.store.deleteTenant(before.value.id);
+      audit(ctx, services, before.value.id, { action: "tenant.delete", resourceType: "tenant", resourceId: before.value.id, before: before.value, after: null });
+      return { status: 204 };
+    },
+  },
+  {
+    method: "POST",
+    pattern: "/v1/tenants/{tenantId}/api-key/rotate",
+    access: "platform",
+    handler: (ctx, services) => {
+      const before = existingTenant(services.store, ctx.params.tenantId!);
+      if (ctx.body !== undefined && (typeof ctx.body !== "object" || ctx.body === null || Object.keys(ctx.body).length > 0)) {
+        throw problems.validation([{ path: "", message: "this call takes no body" }]);
+      }
+      const apiKey = newSecret("cpk");
+      const id = before.value.id;
+      services.store.setTenantApiKey(id, hashSecret(apiKey), maskSecret(apiKey), ctx.now.toISOString());
+      const after = services.store.getTenant(id)!;
+      audit(ctx, services, id, { action: "tenant.rotateApiKey", resourceType: "tenant", resourceId: id, before: { apiKeyMasked: before.value.apiKeyMasked }, after: { apiKeyMasked: after.value.apiKeyMasked } });
+      return { status: 200, body: { ...after.value, apiKey }, etag: etagOf(after.version) };
+    },
+  },
 ];
+
+function existingTenant(store: Store, id: string) {
+  const tenant = store.getTenant(id);
+  if (!tenant) throw problems.notFound(`Tenant ${id} does not exist.`);
+  return tenant;
+}

@@ -4,7 +4,7 @@ import type { Construct } from "constructs";
 import { toTerraform } from "../l1-runtime.js";
 import { PROVIDER_VERSION } from "./provider.js";
 
-const TYPES = {"name":"string","email":"string","role":"string","initial_password":"string","operator_schedule":["object",{"ranges":["list",["object",{"day":"string","end_hour":"number","start_hour":"number"}]],"timezone":"string"}]} as const;
+const TYPES = {"name":"string","email":"string","role":"string","initial_password":"string","initial_password_wo":"string","initial_password_wo_version":"number","operator_schedule":["object",{"ranges":["list",["object",{"day":"string","end_hour":"number","start_hour":"number"}]],"timezone":"string"}]} as const;
 
 export interface CallplaneUserOperatorScheduleRanges {
   readonly day: string;
@@ -35,6 +35,14 @@ export interface CallplaneUserConfig extends TerraformMetaArguments {
    * The password the user starts with (8 to 128 characters). Used only when the user is created: it is never read back, and changing it later changes nothing in Callplane (the new value is only recorded in the state). Null for an imported user. Leave it out for users who sign in another way.
    */
   readonly initialPassword?: string;
+  /**
+   * The password the user starts with (8 to 128 characters), **write-only** (Terraform 1.11 or later): sent to Callplane when the user is created and never stored in the plan or the state. It may come from an ephemeral value. It matters only at creation: for an existing user nothing is sent, whatever changes (a user's password is theirs to change). Set `initial_password_wo_version` alongside it. Cannot be combined with `initial_password`.
+   */
+  readonly initialPasswordWo?: string;
+  /**
+   * A number kept in the state beside the write-only `initial_password_wo`, so a configuration can record which password a user was created with. Changing it re-sends nothing for an existing user: the password is used only when the user is created.
+   */
+  readonly initialPasswordWoVersion?: number;
   /**
    * When an operator works; only for `role = "operator"`. An object with `timezone` and `ranges`.
    *
@@ -69,6 +77,8 @@ export class CallplaneUser extends TerraformResource {
     this._email = config.email;
     this._role = config.role;
     this._initialPassword = config.initialPassword;
+    this._initialPasswordWo = config.initialPasswordWo;
+    this._initialPasswordWoVersion = config.initialPasswordWoVersion;
     this._operatorSchedule = config.operatorSchedule;
   }
 
@@ -151,6 +161,42 @@ export class CallplaneUser extends TerraformResource {
     return this._initialPassword;
   }
 
+  private _initialPasswordWo?: string;
+
+  /**
+   * The password the user starts with (8 to 128 characters), **write-only** (Terraform 1.11 or later): sent to Callplane when the user is created and never stored in the plan or the state. It may come from an ephemeral value. It matters only at creation: for an existing user nothing is sent, whatever changes (a user's password is theirs to change). Set `initial_password_wo_version` alongside it. Cannot be combined with `initial_password`.
+   */
+  get initialPasswordWo(): string | undefined {
+    return this._initialPasswordWo;
+  }
+
+  set initialPasswordWo(value: string | undefined) {
+    this._initialPasswordWo = value;
+  }
+
+  /** The value set in the configuration (not a token). */
+  get initialPasswordWoInput(): string | undefined {
+    return this._initialPasswordWo;
+  }
+
+  private _initialPasswordWoVersion?: number;
+
+  /**
+   * A number kept in the state beside the write-only `initial_password_wo`, so a configuration can record which password a user was created with. Changing it re-sends nothing for an existing user: the password is used only when the user is created.
+   */
+  get initialPasswordWoVersion(): number | undefined {
+    return this._initialPasswordWoVersion;
+  }
+
+  set initialPasswordWoVersion(value: number | undefined) {
+    this._initialPasswordWoVersion = value;
+  }
+
+  /** The value set in the configuration (not a token). */
+  get initialPasswordWoVersionInput(): number | undefined {
+    return this._initialPasswordWoVersion;
+  }
+
   private _operatorSchedule?: CallplaneUserOperatorSchedule;
 
   /**
@@ -187,6 +233,8 @@ export class CallplaneUser extends TerraformResource {
       email: toTerraform(this._email, TYPES.email),
       role: toTerraform(this._role, TYPES.role),
       initial_password: toTerraform(this._initialPassword, TYPES.initial_password),
+      initial_password_wo: toTerraform(this._initialPasswordWo, TYPES.initial_password_wo),
+      initial_password_wo_version: toTerraform(this._initialPasswordWoVersion, TYPES.initial_password_wo_version),
       operator_schedule: toTerraform(this._operatorSchedule, TYPES.operator_schedule),
     };
   }

@@ -1,10 +1,9 @@
 /** `callplane_concurrency`: the tenant's plan limit and how it is split across environments, live. */
-import { addApiError } from "../framework/diagnostics.js";
-import type { DataSourceDefinition } from "../framework/resource.js";
-import { objectTypeOf, type SchemaDefinition } from "../framework/schema.js";
+import { defineSchema, objectTypeOf } from "../framework/schema.js";
 import { t } from "../values/index.js";
+import { addApiError, callplaneDataSource } from "../resources/callplane-api.js";
 
-const schema: SchemaDefinition = {
+const schema = defineSchema({
   version: 0,
   description: "The tenant's plan limit of concurrent calls and how it is split across its environments (hidden ones included), as it is now. Use it to report or check the budget; manage the split with `callplane_concurrency_split`.",
   attributes: {
@@ -17,9 +16,9 @@ const schema: SchemaDefinition = {
       description: "Every environment, oldest first, as an object with `environment_id`, `environment_name` and `max_concurrent_calls` (its share of the plan limit).",
     },
   },
-};
+});
 
-export const concurrencyDataSource: DataSourceDefinition = {
+export const concurrencyDataSource = callplaneDataSource({
   typeName: "callplane_concurrency",
   schema,
   async read(_config, ctx, diagnostics) {
@@ -36,4 +35,4 @@ export const concurrencyDataSource: DataSourceDefinition = {
       return null;
     }
   },
-};
+});

@@ -1,25 +1,24 @@
 /** `callplane_environment` and `callplane_environments`: environments read by id, by name, or all. */
 import type { Environment } from "@callplane/sdk";
-import { addApiError } from "../framework/diagnostics.js";
-import type { DataSourceDefinition, State } from "../framework/resource.js";
-import { objectTypeOf, type AttributeDefinition, type SchemaDefinition } from "../framework/schema.js";
-import { t } from "../values/index.js";
+import { defineSchema, objectTypeOf } from "../framework/schema.js";
+import { t, type Type } from "../values/index.js";
+import { addApiError, callplaneDataSource } from "../resources/callplane-api.js";
 
 const environmentFields = {
   id: t.string, name: t.string, hidden: t.bool, max_concurrent_calls: t.number, deletion_protection: t.bool,
   api_key_masked: t.string, created_at: t.string, modified_at: t.string,
 };
 
-const computed = (type: AttributeDefinition["type"], description: string): AttributeDefinition => ({ type, computed: true, description });
+const computed = <T extends Type>(type: T, description: string) => ({ type, computed: true, description }) as const;
 
-function environmentState(env: Environment): State {
+function environmentState(env: Environment) {
   return {
     id: env.id, name: env.name, hidden: env.hidden, max_concurrent_calls: env.maxConcurrentCalls, deletion_protection: env.deletionProtection,
     api_key_masked: env.apiKeyMasked, created_at: env.createdAt, modified_at: env.modifiedAt,
   };
 }
 
-const singleSchema: SchemaDefinition = {
+const singleSchema = defineSchema({
   version: 0,
   description: "One environment, found by `id` or by `name` (exactly one of them). Hidden environments are found too.",
   attributes: {
@@ -32,14 +31,13 @@ const singleSchema: SchemaDefinition = {
     created_at: computed(t.string, "When the environment was created."),
     modified_at: computed(t.string, "When the environment was last changed."),
   },
-};
+});
 
-export const environmentDataSource: DataSourceDefinition = {
+export const environmentDataSource = callplaneDataSource({
   typeName: "callplane_environment",
   schema: singleSchema,
   async read(config, ctx, diagnostics) {
-    const id = config.id as string | null;
-    const name = config.name as string | null;
+    const { id, name } = config;
     if ((id === null) === (name === null)) {
       diagnostics.error("Set exactly one of id and name", "callplane_environment finds one environment, by its id or by its name.", [{ attribute: id === null ? "id" : "name" }]);
       return null;
@@ -57,28 +55,28 @@ export const environmentDataSource: DataSourceDefinition = {
       return null;
     }
   },
-};
+});
 
-const listSchema: SchemaDefinition = {
+const listSchema = defineSchema({
   version: 0,
   description: "Every environment in the tenant, oldest first.",
   attributes: {
     include_hidden: { type: t.bool, optional: true, description: "Include hidden environments. Defaults to false." },
     environments: computed(t.list(t.object(environmentFields)), "The environments: id, name, hidden, max_concurrent_calls, deletion_protection, api_key_masked, created_at, modified_at."),
   },
-};
+});
 
-export const environmentsDataSource: DataSourceDefinition = {
+export const environmentsDataSource = callplaneDataSource({
   typeName: "callplane_environments",
   schema: listSchema,
   async read(config, ctx, diagnostics) {
     try {
-      const includeHidden = config.include_hidden === true;
+      const includeHidden = config.include_hidden ?? false;
       const all = await ctx.client.environments.list({ includeHidden, limit: 100 }).toArray();
-      return { include_hidden: config.include_hidden ?? null, environments: all.map(environmentState) };
+      return { include_hidden: config.include_hidden, environments: all.map(environmentState) };
     } catch (error) {
       addApiError(diagnostics, error, "list the environments", objectTypeOf(listSchema));
       return null;
     }
   },
-};
+});

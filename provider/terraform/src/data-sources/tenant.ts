@@ -1,13 +1,13 @@
 /** `callplane_tenant`: the tenant of the provider's credential. */
 import type { Tenant } from "@callplane/sdk";
-import { addApiError } from "../framework/diagnostics.js";
-import type { DataSourceDefinition, State } from "../framework/resource.js";
-import { objectTypeOf, type SchemaDefinition } from "../framework/schema.js";
+import type { Model } from "../framework/model.js";
+import { defineSchema, objectTypeOf } from "../framework/schema.js";
 import { t } from "../values/index.js";
+import { addApiError, callplaneDataSource } from "../resources/callplane-api.js";
 
-const text = (description: string) => ({ type: t.string, computed: true, description });
+const text = (description: string) => ({ type: t.string, computed: true, description }) as const;
 
-const schema: SchemaDefinition = {
+const schema = defineSchema({
   version: 0,
   description: "The tenant the provider's credential belongs to.",
   attributes: {
@@ -28,9 +28,9 @@ const schema: SchemaDefinition = {
     created_at: text("When the tenant was created."),
     modified_at: text("When the tenant was last changed."),
   },
-};
+});
 
-export function tenantState(tenant: Tenant): State {
+export function tenantState(tenant: Tenant): Model<typeof schema> {
   return {
     id: tenant.id, name: tenant.name, description: tenant.description, phone: tenant.phone, billing_email: tenant.billingEmail,
     country: tenant.country, street: tenant.street, zip_code: tenant.zipCode, website: tenant.website, timezone: tenant.timezone,
@@ -39,7 +39,7 @@ export function tenantState(tenant: Tenant): State {
   };
 }
 
-export const tenantDataSource: DataSourceDefinition = {
+export const tenantDataSource = callplaneDataSource({
   typeName: "callplane_tenant",
   schema,
   async read(_config, ctx, diagnostics) {
@@ -50,4 +50,4 @@ export const tenantDataSource: DataSourceDefinition = {
       return null;
     }
   },
-};
+});

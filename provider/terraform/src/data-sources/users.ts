@@ -1,18 +1,16 @@
 /** `callplane_users`: the tenant's users, optionally searched by name or email and filtered by role. */
-import { schemas, type Role, type User } from "@callplane/sdk";
-import { addApiError } from "../framework/diagnostics.js";
-import type { DataSourceDefinition, State } from "../framework/resource.js";
-import { objectTypeOf, type SchemaDefinition } from "../framework/schema.js";
-import { matchesApiRule } from "../framework/validators.js";
+import { schemas, type User } from "@callplane/sdk";
+import { defineSchema, objectTypeOf } from "../framework/schema.js";
 import { t } from "../values/index.js";
+import { addApiError, asApi, callplaneDataSource, matchesApiRule } from "../resources/callplane-api.js";
 
 const userFields = { id: t.string, name: t.string, email: t.string, role: t.string, created_at: t.string };
 
-function userState(user: User): State {
+function userState(user: User) {
   return { id: user.id, name: user.name, email: user.email, role: user.role, created_at: user.createdAt };
 }
 
-const schema: SchemaDefinition = {
+const schema = defineSchema({
   version: 0,
   description: "The tenant's users, optionally narrowed by a search (`q`) and a `role`.",
   attributes: {
@@ -23,20 +21,20 @@ const schema: SchemaDefinition = {
       description: "The matching users, each with `id`, `name`, `email`, `role` and `created_at`.",
     },
   },
-};
+});
 
-export const usersDataSource: DataSourceDefinition = {
+export const usersDataSource = callplaneDataSource({
   typeName: "callplane_users",
   schema,
   async read(config, ctx, diagnostics) {
-    const q = typeof config.q === "string" ? config.q : undefined;
-    const role = typeof config.role === "string" ? (config.role as Role) : undefined;
+    const { q } = config;
+    const role = config.role === null ? undefined : asApi(schemas.Role, config.role);
     try {
-      const all = await ctx.client.users.list({ limit: 100, ...(q !== undefined ? { q } : {}), ...(role ? { role } : {}) }).toArray();
-      return { q: config.q ?? null, role: config.role ?? null, users: all.map(userState) };
+      const all = await ctx.client.users.list({ limit: 100, ...(q !== null ? { q } : {}), ...(role ? { role } : {}) }).toArray();
+      return { q, role: config.role, users: all.map(userState) };
     } catch (error) {
       addApiError(diagnostics, error, "list the users", objectTypeOf(schema));
       return null;
     }
   },
-};
+});

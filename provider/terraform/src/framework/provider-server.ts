@@ -3,59 +3,72 @@
  * (defaults, computed values, replacement), validation, and mapping each RPC to the resource's
  * create, read, update, delete and import. Handlers return diagnostics; they never throw.
  */
-import type { CallplaneClient } from "@callplane/sdk";
 import type {
   AttributePath, DynamicValue, PlanResourceChangeResponse, ProviderHandlers, Schema,
 } from "../protocol/index.js";
 import { decodeJson, decodeMsgpack, encodeMsgpack, isKnown, isUnknown, UNKNOWN, ValueError, type ObjectType, type Value } from "../values/index.js";
 import { Diagnostics } from "./diagnostics.js";
 import { valuesEqual } from "./equality.js";
-import type { DataSourceDefinition, ProviderContext, ProviderDefinition, ResourceDefinition, State } from "./resource.js";
+import { ArgumentError, parameterAt, toProtocolFunction } from "./function.js";
+import { refuseNullsInside, stateWithPlainNumbers, withPlainNumbers } from "./model-values.js";
+import type { AnyDataSource, AnyEphemeralResource, AnyResource, ProviderContext, ProviderDefinition, State } from "./resource.js";
 import { objectTypeOf, toProtocolSchema, type SchemaDefinition } from "./schema.js";
 
 const NULL_MSGPACK = new Uint8Array([0xc0]);
 
-export function createProviderHandlers(provider: ProviderDefinition): ProviderHandlers {
+export function createProviderHandlers<C>(provider: ProviderDefinition<C>): ProviderHandlers {
   const resources = new Map(provider.resources.map((r) => [r.typeName, r]));
   const dataSources = new Map(provider.dataSources.map((d) => [d.typeName, d]));
+  const ephemeralResources = new Map((provider.ephemeralResources ?? []).map((e) => [e.typeName, e]));
+  const functions = new Map((provider.functions ?? []).map((f) => [f.name, f]));
   const types = new Map<SchemaDefinition, ObjectType>();
   const typeOf = (schema: SchemaDefinition) => {
     let type = types.get(schema);
     if (!type) types.set(schema, (type = objectTypeOf(schema)));
     return type;
   };
-  let context: ProviderContext | undefined;
+  let context: ProviderContext<C> | undefined;
 
+  /** A value as the resource's model reads it (numbers as numbers); null for no object. */
   const decode = (value: DynamicValue | undefined, schema: SchemaDefinition): State | null => {
     if (!value?.msgpack || value.msgpack.length === 0) return null;
-    return decodeMsgpack(value.msgpack, typeOf(schema)) as State | null;
+    const state = decodeMsgpack(value.msgpack, typeOf(schema)) as State | null;
+    return state && stateWithPlainNumbers(state);
   };
   const encode = (state: State | null, schema: SchemaDefinition): DynamicValue =>
     ({ msgpack: state === null ? NULL_MSGPACK : encodeMsgpack(state, typeOf(schema)) });
 
-  const resourceFor = (typeName: string): ResourceDefinition => {
+  const resourceFor = (typeName: string): AnyResource<C> => {
     const resource = resources.get(typeName);
     if (!resource) throw new Error(`unknown resource type ${typeName}`);
     return resource;
   };
-  const dataSourceFor = (typeName: string): DataSourceDefinition => {
+  const dataSourceFor = (typeName: string): AnyDataSource<C> => {
     const dataSource = dataSources.get(typeName);
     if (!dataSource) throw new Error(`unknown data source ${typeName}`);
     return dataSource;
   };
-  const configured = (diagnostics: Diagnostics): ProviderContext | undefined => {
-    if (!context) diagnostics.error("The Callplane provider is not configured", "Terraform called the provider before configuring it.");
+  const ephemeralFor = (typeName: string): AnyEphemeralResource<C> => {
+    const ephemeral = ephemeralResources.get(typeName);
+    if (!ephemeral) throw new Error(`unknown ephemeral resource type ${typeName}`);
+    return ephemeral;
+  };
+  const protocolFunctions = () => Object.fromEntries([...functions.values()].map((f) => [f.name, toProtocolFunction(f)]));
+  const configured = (diagnostics: Diagnostics): ProviderContext<C> | undefined => {
+    if (!context) diagnostics.error("The provider is not configured", "Terraform called the provider before configuring it.");
     return context;
   };
 
   return {
     async getProviderSchema() {
-      const schemas = (list: Array<ResourceDefinition | DataSourceDefinition>): Record<string, Schema> =>
+      const schemas = (list: Array<AnyResource<C> | AnyDataSource<C> | AnyEphemeralResource<C>>): Record<string, Schema> =>
         Object.fromEntries(list.map((item) => [item.typeName, toProtocolSchema(item.schema)]));
       return {
         provider: toProtocolSchema(provider.schema),
         resourceSchemas: schemas(provider.resources),
         dataSourceSchemas: schemas(provider.dataSources),
+        ephemeralResourceSchemas: schemas([...ephemeralResources.values()]),
+        functions: protocolFunctions(),
         serverCapabilities: { planDestroy: true, getProviderSchemaOptional: true },
       };
     },
@@ -65,7 +78,94 @@ export function createProviderHandlers(provider: ProviderDefinition): ProviderHa
         serverCapabilities: { planDestroy: true, getProviderSchemaOptional: true },
         resources: [...resources.keys()],
         dataSources: [...dataSources.keys()],
+        ephemeralResources: [...ephemeralResources.keys()],
+        functions: [...functions.keys()],
       };
+    },
+
+    async getFunctions() {
+      return { functions: protocolFunctions() };
+    },
+
+    async callFunction(request) {
+      const fn = functions.get(request.name);
+      if (!fn) return { error: { text: `There is no function ${request.name} in this provider.` } };
+      const args: Value[] = [];
+      for (const [index, argument] of request.arguments.entries()) {
+        const parameter = parameterAt(fn, index);
+        if (!parameter) return { error: { text: `${fn.name} takes ${fn.parameters.length} arguments; got ${request.arguments.length}.` } };
+        try {
+          const value = withPlainNumbers(decodeMsgpack(argument.msgpack ?? NULL_MSGPACK, parameter.type));
+          const nulls = new Diagnostics();
+          refuseNullsInside(parameter.type, value, [{ attribute: parameter.name }], nulls);
+          if (nulls.hasErrors) return { error: { text: nulls.items.map((d) => d.detail ?? d.summary).join(" "), functionArgument: index } };
+          args.push(value);
+        } catch (error) {
+          return { error: { text: `${parameter.name}: ${error instanceof Error ? error.message : String(error)}`, functionArgument: index } };
+        }
+      }
+      try {
+        const result = fn.call(args.slice(0, fn.parameters.length), args.slice(fn.parameters.length));
+        return { result: { msgpack: encodeMsgpack(result, fn.returns) } };
+      } catch (error) {
+        if (error instanceof ArgumentError) return { error: { text: error.message, functionArgument: error.argument } };
+        return { error: { text: error instanceof Error ? error.message : String(error) } };
+      }
+    },
+
+    async validateEphemeralResourceConfig(request) {
+      const diagnostics = new Diagnostics();
+      const ephemeral = ephemeralFor(request.typeName);
+      guard(diagnostics, () => {
+        const config = decode(request.config, ephemeral.schema);
+        if (!config) return;
+        checkAttributes(ephemeral.schema, config, diagnostics);
+        if (!diagnostics.hasErrors) ephemeral.validateConfig?.(config, diagnostics);
+      });
+      return { diagnostics: diagnostics.items };
+    },
+
+    async openEphemeralResource(request) {
+      const diagnostics = new Diagnostics();
+      const ephemeral = ephemeralFor(request.typeName);
+      let response: { result?: DynamicValue; private?: Uint8Array } = {};
+      await guardAsync(diagnostics, async () => {
+        const config = decode(request.config, ephemeral.schema);
+        if (!config) return;
+        const { planned } = planChange(ephemeral.schema, null, config, config);
+        checkAttributes(ephemeral.schema, planned, diagnostics);
+        if (diagnostics.hasErrors) return;
+        // Not yet known (during a plan): neither is the result.
+        if (!isKnown(config)) {
+          response = { result: encode(planned, ephemeral.schema) };
+          return;
+        }
+        const ctx = configured(diagnostics);
+        if (!ctx) return;
+        // What the provider computes is not there yet: null, as models read it.
+        const known: State = { ...planned };
+        for (const [name, attribute] of Object.entries(ephemeral.schema.attributes)) {
+          if (attribute.computed && !attribute.optional && attribute.default === undefined) known[name] = null;
+        }
+        const opened = await ephemeral.open(known, ctx, diagnostics);
+        if (!opened || diagnostics.hasErrors) return;
+        response = {
+          result: encode(opened.result, ephemeral.schema),
+          ...(opened.closeWith !== undefined ? { private: new TextEncoder().encode(opened.closeWith) } : {}),
+        };
+      });
+      return { ...response, diagnostics: diagnostics.items };
+    },
+
+    async closeEphemeralResource(request) {
+      const diagnostics = new Diagnostics();
+      const ephemeral = ephemeralFor(request.typeName);
+      await guardAsync(diagnostics, async () => {
+        const ctx = configured(diagnostics);
+        if (!ctx || !ephemeral.close || request.private.length === 0) return;
+        await ephemeral.close(new TextDecoder().decode(request.private), ctx, diagnostics);
+      });
+      return { diagnostics: diagnostics.items };
     },
 
     async validateProviderConfig() {
@@ -78,8 +178,9 @@ export function createProviderHandlers(provider: ProviderDefinition): ProviderHa
       guard(diagnostics, () => {
         const config = decode(request.config, resource.schema);
         if (!config) return;
+        checkSetAttributes(resource.schema, config, request.clientCapabilities.writeOnlyAttributesAllowed, diagnostics);
         checkAttributes(resource.schema, config, diagnostics);
-        resource.validateConfig?.(config, diagnostics);
+        if (!diagnostics.hasErrors) resource.validateConfig?.(config, diagnostics);
       });
       return { diagnostics: diagnostics.items };
     },
@@ -112,7 +213,7 @@ export function createProviderHandlers(provider: ProviderDefinition): ProviderHa
       await guardAsync(diagnostics, async () => {
         const config = decode(request.config, provider.schema) ?? {};
         const client = provider.configure(config, diagnostics);
-        if (client) context = newContext(client, config);
+        if (client !== undefined && !diagnostics.hasErrors) context = newContext(client, config);
       });
       return { diagnostics: diagnostics.items };
     },
@@ -126,7 +227,7 @@ export function createProviderHandlers(provider: ProviderDefinition): ProviderHa
         const current = decode(request.currentState, resource.schema);
         if (!ctx || !current) return;
         const live = await resource.read(current, ctx, diagnostics);
-        if (!diagnostics.hasErrors) newState = encode(live, resource.schema);
+        if (!diagnostics.hasErrors) newState = encode(live && withoutWriteOnly(resource.schema, live), resource.schema);
       });
       return { newState, diagnostics: diagnostics.items };
     },
@@ -167,8 +268,11 @@ export function createProviderHandlers(provider: ProviderDefinition): ProviderHa
           if (!diagnostics.hasErrors) newState = encode(null, resource.schema);
           return;
         }
-        const result = prior ? await resource.update(planned, prior, ctx, diagnostics) : await resource.create(planned, ctx, diagnostics);
-        if (result) newState = encode(result, resource.schema);
+        // Write-only values exist only in the configuration, and only now.
+        const config = decode(request.config, resource.schema) ?? {};
+        const known = withWriteOnlyFrom(resource.schema, config, configuredValuesKnown(resource.schema, planned));
+        const result = prior ? await resource.update(known, prior, ctx, diagnostics) : await resource.create(known, ctx, diagnostics);
+        if (result) newState = encode(withoutWriteOnly(resource.schema, result), resource.schema);
       });
       return { newState, diagnostics: diagnostics.items };
     },
@@ -186,11 +290,11 @@ export function createProviderHandlers(provider: ProviderDefinition): ProviderHa
         }
         state = await resource.importState(request.id, ctx, diagnostics);
         if (!state && !diagnostics.hasErrors) {
-          diagnostics.error(`Cannot import ${resource.typeName}`, `No ${resource.typeName.replace("callplane_", "")} with id "${request.id}" exists in this tenant.`);
+          diagnostics.error(`Cannot import ${resource.typeName}`, `No ${resource.typeName.replace(/^[a-z0-9]+_/, "").replace(/_/g, " ")} with id "${request.id}" exists.`);
         }
       });
       return {
-        importedResources: state ? [{ typeName: resource.typeName, state: encode(state, resource.schema) }] : [],
+        importedResources: state ? [{ typeName: resource.typeName, state: encode(withoutWriteOnly(resource.schema, state), resource.schema) }] : [],
         diagnostics: diagnostics.items,
       };
     },
@@ -215,7 +319,7 @@ export function createProviderHandlers(provider: ProviderDefinition): ProviderHa
   };
 }
 
-function newContext(client: CallplaneClient, providerConfig: State = {}): ProviderContext {
+function newContext<C>(client: C, providerConfig: State = {}): ProviderContext<C> {
   let cache = new Map<string, Promise<unknown>>();
   return {
     client,
@@ -252,6 +356,8 @@ export function planChange(schema: SchemaDefinition, prior: State | null, propos
       }
     }
   }
+  // Write-only values never reach the plan.
+  for (const [name, attribute] of Object.entries(schema.attributes)) if (attribute.writeOnly) planned[name] = null;
   const replacing = requiresReplace.length > 0;
   const changing = !prior || replacing || Object.entries(schema.attributes).some(([name, a]) =>
     (a.required || a.optional) && !valuesEqual(planned[name] ?? null, prior[name] ?? null));
@@ -264,11 +370,64 @@ export function planChange(schema: SchemaDefinition, prior: State | null, propos
   return { planned, requiresReplace };
 }
 
-/** Runs each attribute's validators on its known value, with a diagnostic on the attribute. */
+/** The state with every write-only attribute null, as Terraform requires of plans and state. */
+function withoutWriteOnly(schema: SchemaDefinition, state: State): State {
+  const out: State = { ...state };
+  for (const [name, attribute] of Object.entries(schema.attributes)) if (attribute.writeOnly) out[name] = null;
+  return out;
+}
+
+/** The planned state with the configuration's write-only values, for create and update to send. */
+function withWriteOnlyFrom(schema: SchemaDefinition, config: State, planned: State): State {
+  const out: State = { ...planned };
+  for (const [name, attribute] of Object.entries(schema.attributes)) if (attribute.writeOnly) out[name] = config[name] ?? null;
+  return out;
+}
+
+/**
+ * Checks on attributes the configuration sets: a write-only one needs a Terraform that keeps it
+ * out of plans and state (1.11+), and a deprecated one gets its deprecation message as a warning.
+ */
+function checkSetAttributes(schema: SchemaDefinition, config: State, writeOnlyAllowed: boolean, diagnostics: Diagnostics): void {
+  for (const [name, attribute] of Object.entries(schema.attributes)) {
+    if ((config[name] ?? null) === null) continue;
+    if (attribute.writeOnly && !writeOnlyAllowed) {
+      diagnostics.error(
+        "Write-only argument needs Terraform 1.11 or later",
+        `${name} is a write-only argument: Terraform sends it to the provider without keeping it in the plan or the state, which Terraform versions before 1.11 cannot do. Upgrade Terraform, or leave ${name} out.`,
+        [{ attribute: name }],
+      );
+    }
+    // On a sensitive attribute the warning points at the resource: Terraform would quote the line, value and all.
+    if (attribute.deprecated) diagnostics.warning(`${name} is deprecated`, attribute.deprecated, attribute.sensitive ? undefined : [{ attribute: name }]);
+  }
+}
+
+/**
+ * The planned state as create and update read it: an optional + computed attribute the user left
+ * unset is null (the provider decides it), not unknown.
+ */
+function configuredValuesKnown(schema: SchemaDefinition, planned: State): State {
+  const known: State = { ...planned };
+  for (const [name, attribute] of Object.entries(schema.attributes)) {
+    if (attribute.optional && attribute.computed && isUnknown(known[name] ?? null)) known[name] = null;
+  }
+  return known;
+}
+
+/**
+ * Refuses nulls inside values (models do not have them), then runs each attribute's validators
+ * on its known value, with a diagnostic on the attribute.
+ */
 function checkAttributes(schema: SchemaDefinition, state: State, diagnostics: Diagnostics): void {
   for (const [name, attribute] of Object.entries(schema.attributes)) {
     const value: Value = state[name] ?? null;
-    if (!attribute.validators || !isKnown(value)) continue;
+    const nulls = new Diagnostics();
+    // What the user sets has no null inside (what the provider computes may).
+    if (attribute.required || attribute.optional) refuseNullsInside(attribute.type, value, [{ attribute: name }], nulls);
+    diagnostics.items.push(...nulls.items);
+    // Validators read values as their models do: wholly known, no null inside.
+    if (!attribute.validators || !isKnown(value) || nulls.hasErrors) continue;
     for (const validator of attribute.validators) {
       for (const message of validator(value)) diagnostics.error(`Invalid ${name}`, `${name}: ${message}`, [{ attribute: name }]);
     }

@@ -1,17 +1,14 @@
 /**
- * Validators on single attributes, run at validate and plan time on known values. The rules
- * come from the SDK's schemas, which are generated from the API spec: one source of truth.
+ * Validators on single attributes. The framework runs them at validate and plan time, only on
+ * values that are wholly known and hold no null inside (see model-values.ts).
  */
-import { validate, type Validator } from "@callplane/sdk";
-import type { Value } from "../values/index.js";
+import type { Type, Value } from "../values/index.js";
+import type { ValueOf } from "./model.js";
 
+/** The problems with a known value, as messages (empty when it is fine). */
 export type AttributeValidator = (value: Value) => string[];
 
-/** Checks a known, non-null value against one of the SDK's generated schemas. */
-export function matchesApiRule(schema: Validator<unknown>): AttributeValidator {
-  return (value) => {
-    if (value === null) return [];
-    const result = validate(schema, typeof value === "bigint" ? Number(value) : value);
-    return result.ok ? [] : result.fieldErrors.map((e) => e.message);
-  };
+/** A validator that reads the value as its type's model (`{ timezone: string; ranges: … }`). */
+export function validatorFor<T extends Type>(_type: T, check: (value: ValueOf<T>) => string[]): AttributeValidator {
+  return (value) => (value === null ? [] : check(value as ValueOf<T>));
 }

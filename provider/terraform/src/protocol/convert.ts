@@ -6,7 +6,9 @@ import type {
   Deferred,
   Diagnostic,
   DynamicValue,
+  FunctionParameter,
   PathStep,
+  ProtocolFunction,
   RawState,
   Schema,
   SchemaAttribute,
@@ -177,6 +179,41 @@ function nestedBlockToWire(nested: SchemaNestedBlock): WireMessage {
     min_items: nested.minItems,
     max_items: nested.maxItems,
   };
+}
+
+export function functionMapToWire(functions: Record<string, ProtocolFunction> | undefined): Record<string, WireMessage> {
+  const wire: Record<string, WireMessage> = {};
+  for (const [name, fn] of Object.entries(functions ?? {})) wire[name] = functionToWire(fn);
+  return wire;
+}
+
+function functionToWire(fn: ProtocolFunction): WireMessage {
+  return {
+    parameters: fn.parameters.map(parameterToWire),
+    variadic_parameter: fn.variadicParameter && parameterToWire(fn.variadicParameter),
+    return: { type: Buffer.from(JSON.stringify(fn.returnType)) },
+    summary: fn.summary,
+    description: fn.description,
+    description_kind: descriptionKindToWire(fn.descriptionKind),
+    deprecation_message: fn.deprecationMessage,
+  };
+}
+
+function parameterToWire(parameter: FunctionParameter): WireMessage {
+  return {
+    name: parameter.name,
+    type: Buffer.from(JSON.stringify(parameter.type)),
+    allow_null_value: parameter.allowNullValue,
+    allow_unknown_values: parameter.allowUnknownValues,
+    description: parameter.description,
+    description_kind: descriptionKindToWire(parameter.descriptionKind),
+  };
+}
+
+/** The repeated DynamicValue field of a request, in order. */
+export function readDynamicValues(message: WireMessage, field: string): DynamicValue[] {
+  const list = message[field];
+  return Array.isArray(list) ? list.map((item) => readDynamicValue({ item }, "item")) : [];
 }
 
 function descriptionKindToWire(kind: SchemaBlock["descriptionKind"]): string | undefined {

@@ -57,6 +57,30 @@ export const protocolDescriptor: unknown = {
               "requestType": "ReadDataSource.Request",
               "responseType": "ReadDataSource.Response"
             },
+            "ValidateEphemeralResourceConfig": {
+              "requestType": "ValidateEphemeralResourceConfig.Request",
+              "responseType": "ValidateEphemeralResourceConfig.Response"
+            },
+            "OpenEphemeralResource": {
+              "requestType": "OpenEphemeralResource.Request",
+              "responseType": "OpenEphemeralResource.Response"
+            },
+            "RenewEphemeralResource": {
+              "requestType": "RenewEphemeralResource.Request",
+              "responseType": "RenewEphemeralResource.Response"
+            },
+            "CloseEphemeralResource": {
+              "requestType": "CloseEphemeralResource.Request",
+              "responseType": "CloseEphemeralResource.Response"
+            },
+            "GetFunctions": {
+              "requestType": "GetFunctions.Request",
+              "responseType": "GetFunctions.Response"
+            },
+            "CallFunction": {
+              "requestType": "CallFunction.Request",
+              "responseType": "CallFunction.Response"
+            },
             "StopProvider": {
               "requestType": "StopProvider.Request",
               "responseType": "StopProvider.Response"
@@ -357,6 +381,99 @@ export const protocolDescriptor: unknown = {
             }
           }
         },
+        "Function": {
+          "fields": {
+            "parameters": {
+              "rule": "repeated",
+              "type": "Parameter",
+              "id": 1
+            },
+            "variadic_parameter": {
+              "type": "Parameter",
+              "id": 2
+            },
+            "return": {
+              "type": "Return",
+              "id": 3
+            },
+            "summary": {
+              "type": "string",
+              "id": 4
+            },
+            "description": {
+              "type": "string",
+              "id": 5
+            },
+            "description_kind": {
+              "type": "StringKind",
+              "id": 6
+            },
+            "deprecation_message": {
+              "type": "string",
+              "id": 7
+            }
+          },
+          "nested": {
+            "Parameter": {
+              "fields": {
+                "name": {
+                  "type": "string",
+                  "id": 1
+                },
+                "type": {
+                  "type": "bytes",
+                  "id": 2
+                },
+                "allow_null_value": {
+                  "type": "bool",
+                  "id": 3
+                },
+                "allow_unknown_values": {
+                  "type": "bool",
+                  "id": 4
+                },
+                "description": {
+                  "type": "string",
+                  "id": 5
+                },
+                "description_kind": {
+                  "type": "StringKind",
+                  "id": 6
+                }
+              }
+            },
+            "Return": {
+              "fields": {
+                "type": {
+                  "type": "bytes",
+                  "id": 1
+                }
+              }
+            }
+          }
+        },
+        "FunctionError": {
+          "oneofs": {
+            "_function_argument": {
+              "oneof": [
+                "function_argument"
+              ]
+            }
+          },
+          "fields": {
+            "text": {
+              "type": "string",
+              "id": 1
+            },
+            "function_argument": {
+              "type": "int64",
+              "id": 2,
+              "options": {
+                "proto3_optional": true
+              }
+            }
+          }
+        },
         "GetMetadata": {
           "fields": {},
           "nested": {
@@ -383,6 +500,32 @@ export const protocolDescriptor: unknown = {
                   "rule": "repeated",
                   "type": "ResourceMetadata",
                   "id": 4
+                },
+                "functions": {
+                  "rule": "repeated",
+                  "type": "FunctionMetadata",
+                  "id": 5
+                },
+                "ephemeral_resources": {
+                  "rule": "repeated",
+                  "type": "EphemeralMetadata",
+                  "id": 6
+                }
+              }
+            },
+            "FunctionMetadata": {
+              "fields": {
+                "name": {
+                  "type": "string",
+                  "id": 1
+                }
+              }
+            },
+            "EphemeralMetadata": {
+              "fields": {
+                "type_name": {
+                  "type": "string",
+                  "id": 1
                 }
               }
             },
@@ -438,6 +581,16 @@ export const protocolDescriptor: unknown = {
                 "server_capabilities": {
                   "type": "ServerCapabilities",
                   "id": 6
+                },
+                "functions": {
+                  "keyType": "string",
+                  "type": "Function",
+                  "id": 7
+                },
+                "ephemeral_resource_schemas": {
+                  "keyType": "string",
+                  "type": "Schema",
+                  "id": 8
                 }
               }
             }
@@ -898,6 +1051,222 @@ export const protocolDescriptor: unknown = {
                 "deferred": {
                   "type": "Deferred",
                   "id": 3
+                }
+              }
+            }
+          }
+        },
+        "ValidateEphemeralResourceConfig": {
+          "fields": {},
+          "nested": {
+            "Request": {
+              "fields": {
+                "type_name": {
+                  "type": "string",
+                  "id": 1
+                },
+                "config": {
+                  "type": "DynamicValue",
+                  "id": 2
+                }
+              }
+            },
+            "Response": {
+              "fields": {
+                "diagnostics": {
+                  "rule": "repeated",
+                  "type": "Diagnostic",
+                  "id": 1
+                }
+              }
+            }
+          }
+        },
+        "OpenEphemeralResource": {
+          "fields": {},
+          "nested": {
+            "Request": {
+              "fields": {
+                "type_name": {
+                  "type": "string",
+                  "id": 1
+                },
+                "config": {
+                  "type": "DynamicValue",
+                  "id": 2
+                },
+                "client_capabilities": {
+                  "type": "ClientCapabilities",
+                  "id": 3
+                }
+              }
+            },
+            "Response": {
+              "oneofs": {
+                "_private": {
+                  "oneof": [
+                    "private"
+                  ]
+                }
+              },
+              "fields": {
+                "diagnostics": {
+                  "rule": "repeated",
+                  "type": "Diagnostic",
+                  "id": 1
+                },
+                "result": {
+                  "type": "DynamicValue",
+                  "id": 3
+                },
+                "private": {
+                  "type": "bytes",
+                  "id": 4,
+                  "options": {
+                    "proto3_optional": true
+                  }
+                },
+                "deferred": {
+                  "type": "Deferred",
+                  "id": 5
+                }
+              }
+            }
+          }
+        },
+        "RenewEphemeralResource": {
+          "fields": {},
+          "nested": {
+            "Request": {
+              "oneofs": {
+                "_private": {
+                  "oneof": [
+                    "private"
+                  ]
+                }
+              },
+              "fields": {
+                "type_name": {
+                  "type": "string",
+                  "id": 1
+                },
+                "private": {
+                  "type": "bytes",
+                  "id": 2,
+                  "options": {
+                    "proto3_optional": true
+                  }
+                }
+              }
+            },
+            "Response": {
+              "oneofs": {
+                "_private": {
+                  "oneof": [
+                    "private"
+                  ]
+                }
+              },
+              "fields": {
+                "diagnostics": {
+                  "rule": "repeated",
+                  "type": "Diagnostic",
+                  "id": 1
+                },
+                "private": {
+                  "type": "bytes",
+                  "id": 3,
+                  "options": {
+                    "proto3_optional": true
+                  }
+                }
+              }
+            }
+          }
+        },
+        "CloseEphemeralResource": {
+          "fields": {},
+          "nested": {
+            "Request": {
+              "oneofs": {
+                "_private": {
+                  "oneof": [
+                    "private"
+                  ]
+                }
+              },
+              "fields": {
+                "type_name": {
+                  "type": "string",
+                  "id": 1
+                },
+                "private": {
+                  "type": "bytes",
+                  "id": 2,
+                  "options": {
+                    "proto3_optional": true
+                  }
+                }
+              }
+            },
+            "Response": {
+              "fields": {
+                "diagnostics": {
+                  "rule": "repeated",
+                  "type": "Diagnostic",
+                  "id": 1
+                }
+              }
+            }
+          }
+        },
+        "GetFunctions": {
+          "fields": {},
+          "nested": {
+            "Request": {
+              "fields": {}
+            },
+            "Response": {
+              "fields": {
+                "functions": {
+                  "keyType": "string",
+                  "type": "Function",
+                  "id": 1
+                },
+                "diagnostics": {
+                  "rule": "repeated",
+                  "type": "Diagnostic",
+                  "id": 2
+                }
+              }
+            }
+          }
+        },
+        "CallFunction": {
+          "fields": {},
+          "nested": {
+            "Request": {
+              "fields": {
+                "name": {
+                  "type": "string",
+                  "id": 1
+                },
+                "arguments": {
+                  "rule": "repeated",
+                  "type": "DynamicValue",
+                  "id": 2
+                }
+              }
+            },
+            "Response": {
+              "fields": {
+                "result": {
+                  "type": "DynamicValue",
+                  "id": 1
+                },
+                "error": {
+                  "type": "FunctionError",
+                  "id": 2
                 }
               }
             }

@@ -4,10 +4,12 @@ import {
   deferredToWire,
   diagnosticsToWire,
   dynamicValueToWire,
+  functionMapToWire,
   pathToWire,
   readBytes,
   readClientCapabilities,
   readDynamicValue,
+  readDynamicValues,
   readNumber,
   readOptionalDynamicValue,
   readRawState,
@@ -59,6 +61,8 @@ export const providerRpcs: readonly ProviderRpc[] = [
       diagnostics: diagnosticsToWire(r.diagnostics),
       resources: (r.resources ?? []).map((type_name) => ({ type_name })),
       data_sources: (r.dataSources ?? []).map((type_name) => ({ type_name })),
+      functions: (r.functions ?? []).map((name) => ({ name })),
+      ephemeral_resources: (r.ephemeralResources ?? []).map((type_name) => ({ type_name })),
     }),
   }),
   rpc("GetProviderSchema", {
@@ -69,6 +73,8 @@ export const providerRpcs: readonly ProviderRpc[] = [
       provider_meta: r.providerMeta && schemaToWire(r.providerMeta),
       resource_schemas: schemaMapToWire(r.resourceSchemas),
       data_source_schemas: schemaMapToWire(r.dataSourceSchemas),
+      ephemeral_resource_schemas: schemaMapToWire(r.ephemeralResourceSchemas),
+      functions: functionMapToWire(r.functions),
       server_capabilities: serverCapabilitiesToWire(r.serverCapabilities),
       diagnostics: diagnosticsToWire(r.diagnostics),
     }),
@@ -210,6 +216,50 @@ export const providerRpcs: readonly ProviderRpc[] = [
       deferred: deferredToWire(r.deferred),
       diagnostics: diagnosticsToWire(r.diagnostics),
     }),
+  }),
+  rpc("ValidateEphemeralResourceConfig", {
+    handler: (h) => h.validateEphemeralResourceConfig,
+    request: (w) => ({ typeName: readString(w, "type_name"), config: readDynamicValue(w, "config") }),
+    response: onlyDiagnostics,
+  }),
+  rpc("OpenEphemeralResource", {
+    handler: (h) => h.openEphemeralResource,
+    request: (w) => ({
+      typeName: readString(w, "type_name"),
+      config: readDynamicValue(w, "config"),
+      clientCapabilities: readClientCapabilities(w, "client_capabilities"),
+    }),
+    response: (r) => ({
+      result: dynamicValueToWire(r.result),
+      private: r.private,
+      deferred: deferredToWire(r.deferred),
+      diagnostics: diagnosticsToWire(r.diagnostics),
+    }),
+  }),
+  rpc("RenewEphemeralResource", {
+    handler: (h) => h.renewEphemeralResource,
+    request: (w) => ({ typeName: readString(w, "type_name"), private: readBytes(w, "private") }),
+    response: (r) => ({ private: r.private, diagnostics: diagnosticsToWire(r.diagnostics) }),
+  }),
+  rpc("CloseEphemeralResource", {
+    handler: (h) => h.closeEphemeralResource,
+    request: (w) => ({ typeName: readString(w, "type_name"), private: readBytes(w, "private") }),
+    response: onlyDiagnostics,
+  }),
+  rpc("GetFunctions", {
+    handler: (h) => h.getFunctions,
+    request: () => undefined,
+    response: (r) => ({ functions: functionMapToWire(r.functions), diagnostics: diagnosticsToWire(r.diagnostics) }),
+  }),
+  rpc("CallFunction", {
+    handler: (h) => h.callFunction,
+    request: (w) => ({ name: readString(w, "name"), arguments: readDynamicValues(w, "arguments") }),
+    response: (r) => ({
+      result: dynamicValueToWire(r.result),
+      error: r.error && { text: r.error.text, function_argument: r.error.functionArgument },
+    }),
+    // A call has no diagnostics: a failure is its error text.
+    failure: (diagnostics) => ({ error: { text: diagnostics.map((d) => d.detail ?? d.summary).join("; ") } }),
   }),
   rpc("StopProvider", {
     handler: (h) => h.stopProvider,

@@ -118,6 +118,31 @@ export interface GetMetadataResponse extends WithDiagnostics {
   serverCapabilities?: ServerCapabilities;
   resources?: string[];
   dataSources?: string[];
+  functions?: string[];
+  ephemeralResources?: string[];
+}
+
+/** A provider-defined function's signature (Terraform 1.8+). */
+export interface ProtocolFunction {
+  parameters: FunctionParameter[];
+  /** A last parameter that takes zero or more arguments, each of its type. */
+  variadicParameter?: FunctionParameter;
+  returnType: CtyType;
+  summary?: string;
+  description?: string;
+  descriptionKind?: DescriptionKind;
+  deprecationMessage?: string;
+}
+
+export interface FunctionParameter {
+  name: string;
+  type: CtyType;
+  /** Terraform refuses a null argument unless this is set. */
+  allowNullValue?: boolean;
+  /** Unless set, Terraform skips the call and takes the result as unknown when an argument is unknown. */
+  allowUnknownValues?: boolean;
+  description?: string;
+  descriptionKind?: DescriptionKind;
 }
 
 export interface GetProviderSchemaResponse extends WithDiagnostics {
@@ -125,6 +150,8 @@ export interface GetProviderSchemaResponse extends WithDiagnostics {
   providerMeta?: Schema;
   resourceSchemas?: Record<string, Schema>;
   dataSourceSchemas?: Record<string, Schema>;
+  ephemeralResourceSchemas?: Record<string, Schema>;
+  functions?: Record<string, ProtocolFunction>;
   serverCapabilities?: ServerCapabilities;
 }
 
@@ -252,6 +279,53 @@ export interface ReadDataSourceResponse extends WithDiagnostics {
   deferred?: Deferred;
 }
 
+export interface ValidateEphemeralResourceConfigRequest {
+  typeName: string;
+  config: DynamicValue;
+}
+
+export interface OpenEphemeralResourceRequest {
+  typeName: string;
+  config: DynamicValue;
+  clientCapabilities: ClientCapabilities;
+}
+
+export interface OpenEphemeralResourceResponse extends WithDiagnostics {
+  result?: DynamicValue;
+  /** Handed back to Renew and Close: what the provider needs to end the resource. */
+  private?: Uint8Array;
+  deferred?: Deferred;
+}
+
+export interface RenewEphemeralResourceRequest {
+  typeName: string;
+  private: Uint8Array;
+}
+
+export interface RenewEphemeralResourceResponse extends WithDiagnostics {
+  private?: Uint8Array;
+}
+
+export interface CloseEphemeralResourceRequest {
+  typeName: string;
+  private: Uint8Array;
+}
+
+export interface GetFunctionsResponse extends WithDiagnostics {
+  functions?: Record<string, ProtocolFunction>;
+}
+
+export interface CallFunctionRequest {
+  name: string;
+  arguments: DynamicValue[];
+}
+
+export interface CallFunctionResponse {
+  result?: DynamicValue;
+  /** A failed call: Terraform shows `text`, pointing at argument `functionArgument` (0-based) when set. */
+  error?: { text: string; functionArgument?: number };
+}
+
 export interface StopProviderResponse {
   /** Empty or absent when stopping worked. */
   error?: string;
@@ -276,5 +350,11 @@ export interface ProviderHandlers {
   importResourceState?(request: ImportResourceStateRequest): Promise<ImportResourceStateResponse>;
   moveResourceState?(request: MoveResourceStateRequest): Promise<MoveResourceStateResponse>;
   readDataSource?(request: ReadDataSourceRequest): Promise<ReadDataSourceResponse>;
+  validateEphemeralResourceConfig?(request: ValidateEphemeralResourceConfigRequest): Promise<WithDiagnostics>;
+  openEphemeralResource?(request: OpenEphemeralResourceRequest): Promise<OpenEphemeralResourceResponse>;
+  renewEphemeralResource?(request: RenewEphemeralResourceRequest): Promise<RenewEphemeralResourceResponse>;
+  closeEphemeralResource?(request: CloseEphemeralResourceRequest): Promise<WithDiagnostics>;
+  getFunctions?(): Promise<GetFunctionsResponse>;
+  callFunction?(request: CallFunctionRequest): Promise<CallFunctionResponse>;
   stopProvider?(): Promise<StopProviderResponse>;
 }

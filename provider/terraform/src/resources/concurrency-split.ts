@@ -3,15 +3,15 @@
  * set in one atomic call (`PUT /v1/concurrency`) so moving capacity never fails halfway.
  */
 import { schemas, type Concurrency, type Tenant } from "@callplane/sdk";
-import { addApiError, type Diagnostics } from "../framework/diagnostics.js";
+import type { Diagnostics } from "../framework/diagnostics.js";
 import { valuesEqual } from "../framework/equality.js";
+import type { Draft, Model, Planned } from "../framework/model.js";
 import { useStateForUnknown } from "../framework/plan-modifiers.js";
-import type { ProviderContext, ResourceDefinition, State } from "../framework/resource.js";
-import { objectTypeOf, type SchemaDefinition } from "../framework/schema.js";
-import { matchesApiRule } from "../framework/validators.js";
-import { isKnown, isValueObject, t, type PathStep, type Value } from "../values/index.js";
+import { defineSchema, objectTypeOf } from "../framework/schema.js";
+import { isKnown, isUnknown, t, type PathStep, type Unknown } from "../values/index.js";
+import { addApiError, callplaneResource, idOf, matchesApiRule, type CallplaneContext } from "./callplane-api.js";
 
-const schema: SchemaDefinition = {
+const schema = defineSchema({
   version: 0,
   description: [
     "How the tenant's plan limit of concurrent calls is split across its environments, e.g. a plan of 40 as production 20, staging 10, development 10.",
@@ -51,36 +51,38 @@ const schema: SchemaDefinition = {
     allocated: { type: t.number, computed: true, description: "The sum of every environment's allocation, listed or not." },
     available: { type: t.number, computed: true, description: "What is left of the plan limit: `plan_limit - allocated`." },
   },
-};
+});
 const type = objectTypeOf(schema);
+
+type SplitModel = Model<typeof schema>;
+type Allocations = SplitModel["allocations"] | Draft<typeof schema>["allocations"];
 
 interface Entry {
   index: number;
-  /** The environment id: a string, null or unknown. */
-  id: Value;
-  /** The allocation: a number, null or unknown. */
-  calls: Value;
+  /** The environment id, or unknown until apply. */
+  id: string | Unknown;
+  /** The allocation, or unknown until apply. */
+  calls: number | Unknown;
 }
 
-/** The list's elements, or undefined while the whole list is unknown (or null). */
-function entriesOf(list: Value | undefined): Entry[] | undefined {
-  if (!Array.isArray(list)) return undefined;
-  return (list as readonly Value[]).map((element, index) => isValueObject(element)
-    ? { index, id: element.environment_id ?? null, calls: element.max_concurrent_calls ?? null }
-    : { index, id: element, calls: element });
+/** The list's elements, or undefined while the whole list is unknown. */
+function entriesOf(list: Allocations): Entry[] | undefined {
+  if (isUnknown(list)) return undefined;
+  return list.map((element, index) => isUnknown(element)
+    ? { index, id: element, calls: element }
+    : { index, id: element.environment_id, calls: element.max_concurrent_calls });
 }
 
-const numberOf = (value: Value): number | undefined =>
-  typeof value === "number" ? value : typeof value === "bigint" ? Number(value) : undefined;
+const numberOf = (value: number | Unknown): number | undefined => (typeof value === "number" ? value : undefined);
 
 const at = (index: number, attribute?: string): PathStep[] =>
   [{ attribute: "allocations" }, { index }, ...(attribute ? [{ attribute }] : [])];
 
 /** True when both lists hold the same known allocations, in any order. */
-function sameAllocations(a: Value | undefined, b: Value | undefined): boolean {
+function sameAllocations(a: Allocations, b: Allocations): boolean {
   const ea = entriesOf(a);
   const eb = entriesOf(b);
-  if (!ea || !eb || ea.length !== eb.length || !isKnown(a ?? null) || !isKnown(b ?? null)) return false;
+  if (!ea || !eb || ea.length !== eb.length || !isKnown(a) || !isKnown(b)) return false;
   const key = (e: Entry) => `${String(e.id)}\u0000${String(e.calls)}`;
   const counts = new Map<string, number>();
   for (const e of ea) counts.set(key(e), (counts.get(key(e)) ?? 0) + 1);
@@ -93,30 +95,29 @@ function sameAllocations(a: Value | undefined, b: Value | undefined): boolean {
 }
 
 /** The live split, read once per refresh and shared by every reader. */
-function liveSplit(ctx: ProviderContext): Promise<Concurrency> {
+function liveSplit(ctx: CallplaneContext): Promise<Concurrency> {
   return ctx.cached("concurrency:get", () => ctx.client.concurrency.get());
 }
 
-function liveTenant(ctx: ProviderContext): Promise<Tenant> {
+function liveTenant(ctx: CallplaneContext): Promise<Tenant> {
   return ctx.cached("tenant:get", () => ctx.client.tenant.get());
 }
 
 const describeEnvironment = (a: Concurrency["allocations"][number]) => `${a.environmentName} (${a.environmentId})`;
 
-function toState(id: string, exclusive: Value, allocations: Value[], split: Concurrency): State {
+function toState(id: string, exclusive: boolean, allocations: SplitModel["allocations"], split: Concurrency): SplitModel {
   return { id, allocations, exclusive, plan_limit: split.planLimit, allocated: split.allocated, available: split.available };
 }
 
 /** Sets every listed allocation (and, with `exclusive`, every other one to 0) in one call. */
-async function applySplit(planned: State, ctx: ProviderContext, diagnostics: Diagnostics, action: string): Promise<State | null> {
-  const entries = entriesOf(planned.allocations) ?? [];
-  const body = entries.map((e) => ({ environmentId: e.id as string, maxConcurrentCalls: numberOf(e.calls)! }));
+async function applySplit(planned: Planned<typeof schema>, ctx: CallplaneContext, diagnostics: Diagnostics, action: string): Promise<SplitModel | null> {
+  const body = planned.allocations.map((a) => ({ environmentId: a.environment_id, maxConcurrentCalls: a.max_concurrent_calls }));
   const listed = new Set(body.map((a) => a.environmentId));
   const apiToAttribute: Record<string, string> = {};
   try {
     const tenant = await liveTenant(ctx);
     let ifMatch: string | undefined;
-    if (planned.exclusive === true) {
+    if (planned.exclusive) {
       const before = await ctx.client.concurrency.get();
       // Only if nobody changed the split since this read: another environment could appear.
       ifMatch = before.etag;
@@ -130,15 +131,15 @@ async function applySplit(planned: State, ctx: ProviderContext, diagnostics: Dia
     const after = await ctx.client.concurrency.set({ allocations: body }, ifMatch ? { ifMatch } : undefined);
     const live = new Map(after.allocations.map((a) => [a.environmentId, a.maxConcurrentCalls]));
     // The planned order, so the result matches the plan element by element.
-    const allocations = entries.map((e) => ({ environment_id: e.id, max_concurrent_calls: live.get(e.id as string) ?? e.calls }));
-    return toState(tenant.id, planned.exclusive ?? false, allocations, after);
+    const allocations = planned.allocations.map((a) => ({ environment_id: a.environment_id, max_concurrent_calls: live.get(a.environment_id) ?? a.max_concurrent_calls }));
+    return toState(tenant.id, planned.exclusive, allocations, after);
   } catch (error) {
     addApiError(diagnostics, error, action, type, apiToAttribute);
     return null;
   }
 }
 
-export const concurrencySplitResource: ResourceDefinition = {
+export const concurrencySplitResource = callplaneResource({
   typeName: "callplane_concurrency_split",
   schema,
 
@@ -152,13 +153,7 @@ export const concurrencySplitResource: ResourceDefinition = {
     const checkCalls = matchesApiRule(schemas.MaxConcurrentCalls);
     for (const e of entries) {
       const where = `allocations[${e.index}]`;
-      if (e.id === null && e.calls === null) {
-        diagnostics.error("Invalid allocations", `${where}: must be an object with environment_id and max_concurrent_calls.`, at(e.index));
-        continue;
-      }
-      if (e.id === null) diagnostics.error("Invalid allocations", `${where}.environment_id: is required.`, at(e.index, "environment_id"));
-      if (e.calls === null) diagnostics.error("Invalid allocations", `${where}.max_concurrent_calls: is required.`, at(e.index, "max_concurrent_calls"));
-      if (isKnown(e.calls) && e.calls !== null) {
+      if (isKnown(e.calls)) {
         for (const message of checkCalls(e.calls)) {
           diagnostics.error("Invalid allocations", `${where}.max_concurrent_calls: ${message}`, at(e.index, "max_concurrent_calls"));
         }
@@ -174,9 +169,12 @@ export const concurrencySplitResource: ResourceDefinition = {
 
   async modifyPlan(planned, prior, ctx, diagnostics) {
     // Order does not matter: the same allocations in another order plan as no change.
-    if (prior && sameAllocations(planned.allocations, prior.allocations)) planned.allocations = prior.allocations ?? null;
-    if (prior && valuesEqual(planned.allocations ?? null, prior.allocations ?? null) && valuesEqual(planned.exclusive ?? null, prior.exclusive ?? null)) {
-      for (const name of ["id", "plan_limit", "allocated", "available"]) planned[name] = prior[name] ?? null;
+    if (prior && sameAllocations(planned.allocations, prior.allocations)) planned.allocations = prior.allocations;
+    if (prior && valuesEqual(planned.allocations, prior.allocations) && valuesEqual(planned.exclusive, prior.exclusive)) {
+      planned.id = prior.id;
+      planned.plan_limit = prior.plan_limit;
+      planned.allocated = prior.allocated;
+      planned.available = prior.available;
       return;
     }
 
@@ -267,18 +265,18 @@ export const concurrencySplitResource: ResourceDefinition = {
     }
     const live = new Map(split.allocations.map((a) => [a.environmentId, a.maxConcurrentCalls]));
     // The listed environments that still exist, in the state's order, with their live values.
-    const allocations: Value[] = (entriesOf(state.allocations) ?? []).flatMap((e) => {
-      const calls = typeof e.id === "string" ? live.get(e.id) : undefined;
-      return calls === undefined ? [] : [{ environment_id: e.id, max_concurrent_calls: calls }];
+    const allocations: Array<SplitModel["allocations"][number]> = state.allocations.flatMap((a) => {
+      const calls = live.get(a.environment_id);
+      return calls === undefined ? [] : [{ environment_id: a.environment_id, max_concurrent_calls: calls }];
     });
-    if (state.exclusive === true) {
+    if (state.exclusive) {
       // Capacity given outside Terraform: in the state, so the plan takes it away again.
-      const listed = new Set((entriesOf(state.allocations) ?? []).map((e) => e.id));
+      const listed = new Set(state.allocations.map((a) => a.environment_id));
       for (const a of split.allocations) {
         if (!listed.has(a.environmentId) && a.maxConcurrentCalls > 0) allocations.push({ environment_id: a.environmentId, max_concurrent_calls: a.maxConcurrentCalls });
       }
     }
-    return toState(state.id as string, state.exclusive ?? false, allocations, split);
+    return toState(idOf(state, "concurrency split"), state.exclusive, allocations, split);
   },
 
   update(planned, _prior, ctx, diagnostics) {
@@ -300,4 +298,4 @@ export const concurrencySplitResource: ResourceDefinition = {
       return null;
     }
   },
-};
+});

@@ -1,13 +1,12 @@
 /** `callplane_environment`: one environment, its share of the plan limit and its API key. */
 import { NotFoundError, schemas, type Environment } from "@callplane/sdk";
-import { addApiError, type Diagnostics } from "../framework/diagnostics.js";
-import { requiresReplace, useStateForUnknown } from "../framework/plan-modifiers.js";
-import type { ProviderContext, ResourceDefinition, State } from "../framework/resource.js";
-import { objectTypeOf, type SchemaDefinition } from "../framework/schema.js";
-import { matchesApiRule } from "../framework/validators.js";
+import type { Model } from "../framework/model.js";
+import { useStateForUnknown } from "../framework/plan-modifiers.js";
+import { defineSchema, objectTypeOf } from "../framework/schema.js";
 import { t } from "../values/index.js";
+import { addApiError, callplaneResource, idOf, matchesApiRule, type CallplaneContext } from "./callplane-api.js";
 
-const schema: SchemaDefinition = {
+const schema = defineSchema({
   version: 0,
   description: "An environment (workspace) inside the tenant, such as `production` or `staging`, with its share of the plan's concurrent calls and its own API key.",
   attributes: {
@@ -30,10 +29,11 @@ const schema: SchemaDefinition = {
     api_key_masked: { type: t.string, computed: true, description: "The API key, masked as the console shows it." },
     created_at: { type: t.string, computed: true, description: "When the environment was created (RFC 3339).", planModifiers: [useStateForUnknown()] },
   },
-};
+});
 const type = objectTypeOf(schema);
+type EnvironmentModel = Model<typeof schema>;
 
-function toState(env: Environment, secrets: { api_key: State[string]; api_key_rotation: State[string] }): State {
+function toState(env: Environment, secrets: Pick<EnvironmentModel, "api_key" | "api_key_rotation">): EnvironmentModel {
   return {
     id: env.id, name: env.name, hidden: env.hidden, max_concurrent_calls: env.maxConcurrentCalls,
     deletion_protection: env.deletionProtection, api_key_masked: env.apiKeyMasked, created_at: env.createdAt, ...secrets,
@@ -41,7 +41,7 @@ function toState(env: Environment, secrets: { api_key: State[string]; api_key_ro
 }
 
 /** Every environment in one or a few list requests, shared by all the reads of a refresh. */
-function liveEnvironments(ctx: ProviderContext): Promise<Map<string, Environment>> {
+function liveEnvironments(ctx: CallplaneContext): Promise<Map<string, Environment>> {
   return ctx.cached("environments", async () => {
     const all = await ctx.client.environments.list({ includeHidden: true, limit: 100 }).toArray();
     return new Map(all.map((env) => [env.id, env]));
@@ -50,27 +50,27 @@ function liveEnvironments(ctx: ProviderContext): Promise<Map<string, Environment
 
 const API_TO_ATTRIBUTE = { deletionProtection: "deletionProtection", maxConcurrentCalls: "maxConcurrentCalls" };
 
-export const environmentResource: ResourceDefinition = {
+export const environmentResource = callplaneResource({
   typeName: "callplane_environment",
   schema,
 
   async modifyPlan(planned, prior) {
     // The key changes only when the keeper does; other updates keep it as it is.
     if (prior && planned.api_key_rotation === prior.api_key_rotation) {
-      planned.api_key = prior.api_key ?? null;
-      planned.api_key_masked = prior.api_key_masked ?? null;
+      planned.api_key = prior.api_key;
+      planned.api_key_masked = prior.api_key_masked;
     }
   },
 
   async create(planned, ctx, diagnostics) {
     try {
       const env = await ctx.client.environments.create({
-        name: planned.name as string,
-        hidden: planned.hidden as boolean,
-        deletionProtection: planned.deletion_protection as boolean,
-        ...(typeof planned.max_concurrent_calls === "number" ? { maxConcurrentCalls: planned.max_concurrent_calls } : {}),
+        name: planned.name,
+        hidden: planned.hidden,
+        deletionProtection: planned.deletion_protection,
+        ...(planned.max_concurrent_calls !== null ? { maxConcurrentCalls: planned.max_concurrent_calls } : {}),
       });
-      return toState(env, { api_key: env.apiKey, api_key_rotation: planned.api_key_rotation ?? null });
+      return toState(env, { api_key: env.apiKey, api_key_rotation: planned.api_key_rotation });
     } catch (error) {
       addApiError(diagnostics, error, "create the environment", type, API_TO_ATTRIBUTE);
       return null;
@@ -78,28 +78,28 @@ export const environmentResource: ResourceDefinition = {
   },
 
   async read(state, ctx) {
-    const env = (await liveEnvironments(ctx)).get(state.id as string);
-    return env ? toState(env, { api_key: state.api_key ?? null, api_key_rotation: state.api_key_rotation ?? null }) : null;
+    const env = state.id === null ? undefined : (await liveEnvironments(ctx)).get(state.id);
+    return env ? toState(env, { api_key: state.api_key, api_key_rotation: state.api_key_rotation }) : null;
   },
 
   async update(planned, prior, ctx, diagnostics) {
-    const id = prior.id as string;
+    const id = idOf(prior, "environment");
     try {
       const patch = {
-        ...(planned.name !== prior.name ? { name: planned.name as string } : {}),
-        ...(planned.hidden !== prior.hidden ? { hidden: planned.hidden as boolean } : {}),
-        ...(planned.deletion_protection !== prior.deletion_protection ? { deletionProtection: planned.deletion_protection as boolean } : {}),
-        ...(typeof planned.max_concurrent_calls === "number" && planned.max_concurrent_calls !== prior.max_concurrent_calls
+        ...(planned.name !== prior.name ? { name: planned.name } : {}),
+        ...(planned.hidden !== prior.hidden ? { hidden: planned.hidden } : {}),
+        ...(planned.deletion_protection !== prior.deletion_protection ? { deletionProtection: planned.deletion_protection } : {}),
+        ...(planned.max_concurrent_calls !== null && planned.max_concurrent_calls !== prior.max_concurrent_calls
           ? { maxConcurrentCalls: planned.max_concurrent_calls } : {}),
       };
       let env = Object.keys(patch).length ? await ctx.client.environments.update(id, patch) : await ctx.client.environments.get(id);
-      let apiKey = prior.api_key ?? null;
+      let apiKey = prior.api_key;
       if (planned.api_key_rotation !== prior.api_key_rotation) {
         const rotated = await ctx.client.environments.rotateApiKey(id);
         apiKey = rotated.apiKey;
         env = rotated;
       }
-      return toState(env, { api_key: apiKey, api_key_rotation: planned.api_key_rotation ?? null });
+      return toState(env, { api_key: apiKey, api_key_rotation: planned.api_key_rotation });
     } catch (error) {
       addApiError(diagnostics, error, "update the environment", type, API_TO_ATTRIBUTE);
       return null;
@@ -110,20 +110,20 @@ export const environmentResource: ResourceDefinition = {
     if (state.deletion_protection === true) {
       diagnostics.error(
         "Deletion protection is on",
-        `Environment "${String(state.name)}" has deletion_protection = true. Set it to false and apply, then destroy it. Deleting an environment removes its configuration for good.`,
+        `Environment "${state.name}" has deletion_protection = true. Set it to false and apply, then destroy it. Deleting an environment removes its configuration for good.`,
         [{ attribute: "deletion_protection" }],
       );
       return;
     }
     try {
-      await ctx.client.environments.delete(state.id as string);
+      await ctx.client.environments.delete(idOf(state, "environment"));
     } catch (error) {
       if (error instanceof NotFoundError) return;
       addApiError(diagnostics, error, "delete the environment", type, API_TO_ATTRIBUTE);
     }
   },
 
-  async importState(id, ctx, diagnostics: Diagnostics) {
+  async importState(id, ctx, diagnostics) {
     try {
       const env = await ctx.client.environments.get(id);
       return toState(env, { api_key: null, api_key_rotation: null });
@@ -133,4 +133,4 @@ export const environmentResource: ResourceDefinition = {
       return null;
     }
   },
-};
+});

@@ -5,13 +5,13 @@
  * `auto_renew`), an accepted one stays in state as `accepted` without a diff, and one revoked by
  * hand reads as gone, so Terraform invites again.
  */
-import { NotFoundError, schemas, validate, type Invitation, type InvitationWithSecret, type Role } from "@callplane/sdk";
-import { addApiError, type Diagnostics } from "../framework/diagnostics.js";
+import { NotFoundError, schemas, validate, type Invitation, type InvitationWithSecret } from "@callplane/sdk";
+import type { Model, Planned } from "../framework/model.js";
 import { requiresReplace, useStateForUnknown } from "../framework/plan-modifiers.js";
-import type { ProviderContext, ResourceDefinition, State } from "../framework/resource.js";
-import { objectTypeOf, type SchemaDefinition } from "../framework/schema.js";
-import { matchesApiRule, type AttributeValidator } from "../framework/validators.js";
-import { isUnknown, t, UNKNOWN, type Value } from "../values/index.js";
+import { defineSchema, objectTypeOf } from "../framework/schema.js";
+import type { AttributeValidator } from "../framework/validators.js";
+import { isUnknown, t, UNKNOWN } from "../values/index.js";
+import { addApiError, callplaneResource, idOf, matchesApiRule, toApi, type CallplaneContext } from "./callplane-api.js";
 
 /** The API's rule for `expiresInDays` (a whole number of days, 1 to 90). */
 const validDays: AttributeValidator = (value) => {
@@ -20,7 +20,7 @@ const validDays: AttributeValidator = (value) => {
   return result.ok ? [] : result.fieldErrors.map((e) => e.message);
 };
 
-const schema: SchemaDefinition = {
+const schema = defineSchema({
   version: 0,
   description: [
     "An invitation to join the tenant: the invitee accepts it with its `secret` and becomes a user with `role`.",
@@ -57,42 +57,44 @@ const schema: SchemaDefinition = {
       description: "What the invitee sends to accept the invitation; treat it as a password. Known after creation and after each renewal (a renewal replaces it); null for an imported invitation.",
     },
   },
-};
+});
 const type = objectTypeOf(schema);
 
-function toState(invitation: Invitation, kept: { secret: Value; expires_in_days: Value; auto_renew: Value }): State {
+type InvitationModel = Model<typeof schema>;
+type Kept = Pick<InvitationModel, "secret" | "expires_in_days" | "auto_renew">;
+
+function toState(invitation: Invitation, kept: Kept): InvitationModel {
   return {
     id: invitation.id, email: invitation.email, role: invitation.role, status: invitation.status, expires_at: invitation.expiresAt,
     invited_by: invitation.invitedBy.name, created_at: invitation.createdAt, ...kept,
   };
 }
 
-const withSecret = (invitation: InvitationWithSecret, planned: State) =>
-  toState(invitation, { secret: invitation.secret, expires_in_days: planned.expires_in_days ?? null, auto_renew: planned.auto_renew ?? true });
+const withSecret = (invitation: InvitationWithSecret, planned: Planned<typeof schema>) =>
+  toState(invitation, { secret: invitation.secret, expires_in_days: planned.expires_in_days, auto_renew: planned.auto_renew });
 
 /** Every invitation in one or a few list requests, shared by all the reads of a refresh. */
-function liveInvitations(ctx: ProviderContext): Promise<Map<string, Invitation>> {
+function liveInvitations(ctx: CallplaneContext): Promise<Map<string, Invitation>> {
   return ctx.cached("invitations:by-id", async () => {
     const all = await ctx.client.invitations.list({ limit: 100 }).toArray();
     return new Map(all.map((invitation) => [invitation.id, invitation]));
   });
 }
 
-function days(planned: State): { expiresInDays?: number } {
-  const value = planned.expires_in_days ?? null;
-  return typeof value === "number" || typeof value === "bigint" ? { expiresInDays: Number(value) } : {};
+function days(planned: Planned<typeof schema>): { expiresInDays?: number } {
+  return planned.expires_in_days !== null ? { expiresInDays: planned.expires_in_days } : {};
 }
 
 /** An expired invitation is renewed when auto_renew is on. */
-const renews = (planned: State, prior: State) => prior.status === "expired" && planned.auto_renew === true;
+const renews = (planned: Planned<typeof schema>, prior: InvitationModel) => prior.status === "expired" && planned.auto_renew;
 
-export const invitationResource: ResourceDefinition = {
+export const invitationResource = callplaneResource({
   typeName: "callplane_invitation",
   schema,
 
   async modifyPlan(planned, prior) {
     if (!prior) return;
-    if (prior.status === "expired" && (planned.auto_renew === true || isUnknown(planned.auto_renew ?? null))) {
+    if (prior.status === "expired" && (planned.auto_renew === true || isUnknown(planned.auto_renew))) {
       // A renewal: pending again, with a new expiry and a new secret.
       const certain = planned.auto_renew === true;
       planned.status = certain ? "pending" : UNKNOWN;
@@ -101,14 +103,14 @@ export const invitationResource: ResourceDefinition = {
       return;
     }
     // Nothing else changes the invitation in Callplane: keep what it is.
-    planned.status = prior.status ?? null;
-    planned.expires_at = prior.expires_at ?? null;
-    planned.secret = prior.secret ?? null;
+    planned.status = prior.status;
+    planned.expires_at = prior.expires_at;
+    planned.secret = prior.secret;
   },
 
   async create(planned, ctx, diagnostics) {
     try {
-      const invitation = await ctx.client.invitations.create({ email: planned.email as string, role: planned.role as Role, ...days(planned) });
+      const invitation = await ctx.client.invitations.create({ email: planned.email, role: toApi(schemas.Role, planned.role, "role"), ...days(planned) });
       return withSecret(invitation, planned);
     } catch (error) {
       addApiError(diagnostics, error, "create the invitation", type);
@@ -117,26 +119,28 @@ export const invitationResource: ResourceDefinition = {
   },
 
   async read(state, ctx) {
-    const invitation = (await liveInvitations(ctx)).get(state.id as string);
+    const invitation = (await liveInvitations(ctx)).get(idOf(state, "invitation"));
     if (!invitation || invitation.status === "revoked") return null;
-    return toState(invitation, { secret: state.secret ?? null, expires_in_days: state.expires_in_days ?? null, auto_renew: state.auto_renew ?? true });
+    return toState(invitation, { secret: state.secret, expires_in_days: state.expires_in_days, auto_renew: state.auto_renew });
   },
 
   async update(planned, prior, ctx, diagnostics) {
     if (renews(planned, prior)) {
       try {
-        return withSecret(await ctx.client.invitations.renew(prior.id as string, days(planned)), planned);
+        return withSecret(await ctx.client.invitations.renew(idOf(prior, "invitation"), days(planned)), planned);
       } catch (error) {
         addApiError(diagnostics, error, "renew the invitation", type);
         return null;
       }
     }
     // expires_in_days and auto_renew are only recorded; they act at the next renewal.
-    return { ...planned, status: prior.status ?? null, expires_at: prior.expires_at ?? null, secret: prior.secret ?? null };
+    return {
+      ...prior, email: planned.email, role: planned.role, expires_in_days: planned.expires_in_days, auto_renew: planned.auto_renew,
+    };
   },
 
   async delete(state, ctx, diagnostics) {
-    const id = state.id as string;
+    const id = idOf(state, "invitation");
     try {
       const live = await ctx.client.invitations.get(id);
       // An accepted invitation is history (its user stays); a revoked one is already gone.
@@ -148,7 +152,7 @@ export const invitationResource: ResourceDefinition = {
     }
   },
 
-  async importState(id, ctx, diagnostics: Diagnostics) {
+  async importState(id, ctx, diagnostics) {
     try {
       const invitation = await ctx.client.invitations.get(id);
       if (invitation.status === "revoked") {
@@ -162,4 +166,4 @@ export const invitationResource: ResourceDefinition = {
       return null;
     }
   },
-};
+});

@@ -5,13 +5,13 @@
  * Also home of what both role-assignment resources share: the live team (users and pending
  * invitations, listed once per refresh) and who the provider itself acts as.
  */
-import { CallplaneError, ConflictError, maskSecret, NotFoundError, schemas, type Invitation, type Role, type User } from "@callplane/sdk";
-import { addApiError, type Diagnostics } from "../framework/diagnostics.js";
+import { CallplaneError, ConflictError, maskSecret, NotFoundError, schemas, type Invitation, type User } from "@callplane/sdk";
+import type { Diagnostics } from "../framework/diagnostics.js";
+import type { Model, Planned } from "../framework/model.js";
 import { requiresReplace, useStateForUnknown } from "../framework/plan-modifiers.js";
-import type { ProviderContext, ResourceDefinition, State } from "../framework/resource.js";
-import { objectTypeOf, type SchemaDefinition } from "../framework/schema.js";
-import { matchesApiRule } from "../framework/validators.js";
-import { isKnown, t, UNKNOWN, type PathStep, type Value } from "../values/index.js";
+import { defineSchema, objectTypeOf } from "../framework/schema.js";
+import { isKnown, t, UNKNOWN, type PathStep, type Unknown } from "../values/index.js";
+import { addApiError, callplaneResource, matchesApiRule, toApi, type CallplaneContext } from "./callplane-api.js";
 
 // ---------------------------------------------------------------------------------------------
 // Shared by callplane_role_assignment and callplane_role_assignments
@@ -31,7 +31,7 @@ export const emailKey = (email: string): string => email.toLowerCase();
  * Users and pending invitations, each in one list request per page, shared by every role
  * assignment a refresh reads (and forgotten after each write).
  */
-export function liveTeam(ctx: ProviderContext): Promise<LiveTeam> {
+export function liveTeam(ctx: CallplaneContext): Promise<LiveTeam> {
   return ctx.cached("role-assignment:team", async () => {
     const [users, pending] = await Promise.all([
       ctx.client.users.list({ limit: 100 }).toArray(),
@@ -52,7 +52,7 @@ export function liveTeam(ctx: ProviderContext): Promise<LiveTeam> {
  * belongs to no user. Should two tokens share a mask, both owners count (never the wrong one left
  * unprotected).
  */
-export function callerUserIds(ctx: ProviderContext): Promise<Set<string>> {
+export function callerUserIds(ctx: CallplaneContext): Promise<Set<string>> {
   return ctx.cached("role-assignment:caller", async () => {
     const configured = ctx.providerConfig?.token;
     const token = typeof configured === "string" ? configured : process.env.CALLPLANE_TOKEN;
@@ -87,7 +87,7 @@ const ROLE_DESCRIPTION = "`admin` (full configuration, manages users and the ten
 // ---------------------------------------------------------------------------------------------
 // callplane_role_assignment
 
-const schema: SchemaDefinition = {
+const schema = defineSchema({
   version: 0,
   description: [
     "One person's role in the tenant, by email. **Additive**: it manages this one person and leaves everyone else alone.",
@@ -115,7 +115,7 @@ const schema: SchemaDefinition = {
     user_id: { type: t.string, computed: true, description: "The user's id; null while invited." },
     invitation_id: { type: t.string, computed: true, description: "The pending invitation's id; null once the person is a user." },
   },
-};
+});
 const type = objectTypeOf(schema);
 const ROLE_PATH = [{ attribute: "role" }] as const;
 
@@ -125,16 +125,19 @@ interface Outcome {
   invitation_id: string | null;
 }
 
-function toState(base: State, role: string, outcome: Outcome): State {
+type AssignmentModel = Model<typeof schema>;
+type Base = Pick<AssignmentModel, "email" | "remove_user_on_destroy">;
+
+function toState(base: Base, role: string, outcome: Outcome): AssignmentModel {
   return {
-    id: base.email ?? null, email: base.email ?? null, role, remove_user_on_destroy: base.remove_user_on_destroy ?? false,
+    id: base.email, email: base.email, role, remove_user_on_destroy: base.remove_user_on_destroy,
     status: outcome.status, user_id: outcome.user_id, invitation_id: outcome.invitation_id,
   };
 }
 
 /** The live assignment for the email: the user's role, else the pending invitation's; null if neither. */
-function liveState(state: State, team: LiveTeam): State | null {
-  const key = emailKey(state.email as string);
+function liveState(state: Base, team: LiveTeam): AssignmentModel | null {
+  const key = emailKey(state.email);
   const user = team.userByEmail.get(key);
   if (user) return toState(state, user.role, { status: "active", user_id: user.id, invitation_id: null });
   const invitation = team.pendingByEmail.get(key);
@@ -143,7 +146,7 @@ function liveState(state: State, team: LiveTeam): State | null {
 }
 
 /** What applying the role to the email does against the live team, as far as it is known before. */
-function expectedOutcome(email: string, role: string, team: LiveTeam): { status: string; user_id: Value; invitation_id: Value } {
+function expectedOutcome(email: string, role: string, team: LiveTeam): { status: string; user_id: string | null; invitation_id: string | null | Unknown } {
   const key = emailKey(email);
   const user = team.userByEmail.get(key);
   if (user) return { status: "active", user_id: user.id, invitation_id: null };
@@ -154,9 +157,9 @@ function expectedOutcome(email: string, role: string, team: LiveTeam): { status:
 const onlyAdmin = (user: User, team: LiveTeam): boolean => user.role === "admin" && team.users.filter((u) => u.role === "admin").length <= 1;
 
 /** Makes the live team match `planned`: sets the user's role, or invites (adopting or replacing a pending invitation). */
-async function assign(planned: State, ctx: ProviderContext, diagnostics: Diagnostics): Promise<State | null> {
-  const email = planned.email as string;
-  const role = planned.role as Role;
+async function assign(planned: Planned<typeof schema>, ctx: CallplaneContext, diagnostics: Diagnostics): Promise<AssignmentModel | null> {
+  const email = planned.email;
+  const role = toApi(schemas.Role, planned.role, "role");
   let team: LiveTeam;
   try {
     team = await liveTeam(ctx);
@@ -167,7 +170,7 @@ async function assign(planned: State, ctx: ProviderContext, diagnostics: Diagnos
   // The plan promised an outcome (say, "active" for an existing user); if the team changed since, say so instead of breaking it.
   const expected = expectedOutcome(email, role, team);
   for (const name of ["status", "user_id", "invitation_id"] as const) {
-    const promised = planned[name] ?? null;
+    const promised = planned[name];
     if (isKnown(promised) && isKnown(expected[name]) && promised !== expected[name]) {
       diagnostics.error(
         "The team changed since the plan was made",
@@ -208,7 +211,7 @@ async function assign(planned: State, ctx: ProviderContext, diagnostics: Diagnos
   }
 }
 
-export const roleAssignmentResource: ResourceDefinition = {
+export const roleAssignmentResource = callplaneResource({
   typeName: "callplane_role_assignment",
   schema,
 
@@ -220,9 +223,9 @@ export const roleAssignmentResource: ResourceDefinition = {
     if (typeof role !== "string") return;
     if (prior && prior.role === role) {
       // Only remove_user_on_destroy changed: nothing live changes.
-      planned.status = prior.status ?? null;
-      planned.user_id = prior.user_id ?? null;
-      planned.invitation_id = prior.invitation_id ?? null;
+      planned.status = prior.status;
+      planned.user_id = prior.user_id;
+      planned.invitation_id = prior.invitation_id;
       return;
     }
     let team: LiveTeam;
@@ -237,7 +240,7 @@ export const roleAssignmentResource: ResourceDefinition = {
       // A role change: a user keeps its id; an invitation is replaced (and might be accepted before apply).
       const active = prior.status === "active" && user !== undefined;
       planned.status = active ? "active" : UNKNOWN;
-      planned.user_id = active ? (prior.user_id ?? null) : UNKNOWN;
+      planned.user_id = active ? prior.user_id : UNKNOWN;
       planned.invitation_id = active ? null : UNKNOWN;
     } else {
       Object.assign(planned, expectedOutcome(email, role, team));
@@ -278,14 +281,14 @@ export const roleAssignmentResource: ResourceDefinition = {
   },
 
   async delete(state, ctx, diagnostics) {
-    const email = state.email as string;
+    const email = state.email;
     try {
       const team = await liveTeam(ctx);
       const key = emailKey(email);
       const user = team.userByEmail.get(key);
       const invitation = team.pendingByEmail.get(key);
       if (invitation) await ctx.client.invitations.revoke(invitation.id);
-      if (!user || state.remove_user_on_destroy !== true) return;
+      if (!user || !state.remove_user_on_destroy) return;
       if ((await callerUserIds(ctx)).has(user.id)) {
         diagnostics.warning(
           "Kept the provider's own user",
@@ -323,4 +326,4 @@ export const roleAssignmentResource: ResourceDefinition = {
       return null;
     }
   },
-};
+});

@@ -6,16 +6,19 @@
 import { schemas, validate, type Role, type User } from "@callplane/sdk";
 import type { Diagnostics } from "../framework/diagnostics.js";
 import { valuesEqual } from "../framework/equality.js";
+import type { Draft, Model, MaybeUnknown, Planned, ValueOf } from "../framework/model.js";
 import { useStateForUnknown } from "../framework/plan-modifiers.js";
-import type { ProviderContext, ResourceDefinition, State } from "../framework/resource.js";
-import type { SchemaDefinition } from "../framework/schema.js";
-import { isUnknown, isValueObject, t, UNKNOWN, type PathStep, type Value, type ValueObject } from "../values/index.js";
+import { defineSchema } from "../framework/schema.js";
+import { isKnown, isUnknown, isValueObject, t, UNKNOWN, type PathStep, type Value } from "../values/index.js";
 import { setOwn } from "../values/types.js";
+import { callplaneResource, toApi, type CallplaneContext } from "./callplane-api.js";
 import { apiErrorAt, callerUserIds, emailKey, isLastAdminConflict, liveTeam, type LiveTeam } from "./role-assignment.js";
 
 const TEAM_ID = "team";
 
-const schema: SchemaDefinition = {
+const memberType = t.object({ role: t.string, status: t.string, user_id: t.string, invitation_id: t.string });
+
+const schema = defineSchema({
   version: 0,
   description: [
     "The whole team of the tenant: every person and their role, **authoritatively**.",
@@ -37,16 +40,20 @@ const schema: SchemaDefinition = {
       description: "Every person in the tenant: a map from email address (matched without regard to case) to role — `admin`, `member`, `operator` or `viewer`. Must include at least one `admin`.",
     },
     members: {
-      type: t.map(t.object({ role: t.string, status: t.string, user_id: t.string, invitation_id: t.string })),
+      type: t.map(memberType),
       computed: true,
       description: "Everyone in the tenant as last read, by email, including anyone kept though not listed (such as the provider's own user): `role`, `status` (`active` for users, `invited` for pending invitations), `user_id` (null while invited) and `invitation_id` (null for users).",
     },
   },
-};
+});
 
 const keyPath = (email: string): PathStep[] => [{ attribute: "assignments" }, { key: email }];
 
-function assignmentsOf(value: Value | undefined): Map<string, { email: string; role: string }> {
+type TeamModel = Model<typeof schema>;
+type Members = { [email: string]: ValueOf<typeof memberType, null> };
+type PredictedMembers = { [email: string]: MaybeUnknown<typeof memberType, null> };
+
+function assignmentsOf(value: Draft<typeof schema>["assignments"]): Map<string, { email: string; role: string }> {
   const byKey = new Map<string, { email: string; role: string }>();
   if (isValueObject(value)) {
     for (const [email, role] of Object.entries(value)) if (typeof role === "string") byKey.set(emailKey(email), { email, role });
@@ -58,9 +65,9 @@ function assignmentsOf(value: Value | undefined): Map<string, { email: string; r
  * The state as the live team has it. Map keys keep the spelling the configuration used (`managed`)
  * for emails it lists. The provider's own user is in `assignments` only while it is managed.
  */
-function teamState(team: LiveTeam, managed: Map<string, { email: string }>, callers: Set<string>): State {
-  const assignments: Record<string, Value> = {};
-  const members: Record<string, Value> = {};
+function teamState(team: LiveTeam, managed: Map<string, { email: string }>, callers: Set<string>): TeamModel {
+  const assignments: { [email: string]: string } = {};
+  const members: Members = {};
   const spelled = (email: string) => managed.get(emailKey(email))?.email ?? email;
   for (const user of team.users) {
     const email = spelled(user.email);
@@ -97,11 +104,11 @@ function planTeamChanges(team: LiveTeam, desired: Map<string, { email: string; r
   for (const [key, { email, role }] of desired) {
     const user = team.userByEmail.get(key);
     if (user) {
-      if (user.role !== role) changes.roleChanges.push({ email, user, role: role as Role });
+      if (user.role !== role) changes.roleChanges.push({ email, user, role: toApi(schemas.Role, role, `assignments["${email}"]`) });
       continue;
     }
     const invitation = team.pendingByEmail.get(key);
-    if (!invitation || invitation.role !== role) changes.invites.push({ email, role: role as Role, replaces: invitation?.id ?? null });
+    if (!invitation || invitation.role !== role) changes.invites.push({ email, role: toApi(schemas.Role, role, `assignments["${email}"]`), replaces: invitation?.id ?? null });
   }
   const rank = (c: { user: User; role: Role }) => (c.role === "admin" ? 0 : callers.has(c.user.id) ? 2 : 1);
   changes.roleChanges.sort((a, b) => rank(a) - rank(b));
@@ -134,8 +141,8 @@ function planTeamChanges(team: LiveTeam, desired: Map<string, { email: string; r
 }
 
 /** The members apply will leave, as far as they are known before: new invitations' ids are not. */
-function predictMembers(team: LiveTeam, desired: Map<string, { email: string; role: string }>, changes: TeamChanges): Record<string, Value> {
-  const members: Record<string, Value> = {};
+function predictMembers(team: LiveTeam, desired: Map<string, { email: string; role: string }>, changes: TeamChanges): PredictedMembers {
+  const members: PredictedMembers = {};
   for (const [key, { email, role }] of desired) {
     const user = team.userByEmail.get(key);
     if (user) {
@@ -178,7 +185,7 @@ function warnAbout(changes: TeamChanges, diagnostics: Diagnostics, tense: "will 
 }
 
 /** The live team and the provider's own user(s), or null with a diagnostic when the API fails. */
-async function loadTeam(ctx: ProviderContext, diagnostics: Diagnostics): Promise<{ team: LiveTeam; callers: Set<string> } | null> {
+async function loadTeam(ctx: CallplaneContext, diagnostics: Diagnostics): Promise<{ team: LiveTeam; callers: Set<string> } | null> {
   try {
     const [team, callers] = await Promise.all([liveTeam(ctx), callerUserIds(ctx)]);
     return { team, callers };
@@ -188,13 +195,13 @@ async function loadTeam(ctx: ProviderContext, diagnostics: Diagnostics): Promise
   }
 }
 
-async function applyTeam(planned: State, ctx: ProviderContext, diagnostics: Diagnostics): Promise<State | null> {
+async function applyTeam(planned: Planned<typeof schema>, ctx: CallplaneContext, diagnostics: Diagnostics): Promise<TeamModel | null> {
   const desired = assignmentsOf(planned.assignments);
   const live = await loadTeam(ctx, diagnostics);
   if (!live) return null;
   const { team, callers } = live;
   const changes = planTeamChanges(team, desired, callers);
-  if (!agrees(planned.members ?? null, predictMembers(team, desired, changes))) {
+  if (!agrees(planned.members, predictMembers(team, desired, changes))) {
     diagnostics.error(
       "The team changed since the plan was made",
       "Someone added, removed or changed a user or an invitation after the plan was made (for example, an invitation was accepted), so applying it would not end as planned. Nothing was changed; run terraform apply again.",
@@ -253,24 +260,34 @@ async function applyTeam(planned: State, ctx: ProviderContext, diagnostics: Diag
   try {
     const after = teamState(await liveTeam(ctx), desired, callers);
     // On success the map is what was planned (kept users are drift, shown by the next plan); on failure, what is live.
-    return diagnostics.hasErrors ? after : { ...after, assignments: planned.assignments ?? null };
+    return diagnostics.hasErrors ? after : { ...after, assignments: planned.assignments };
   } catch (error) {
     apiErrorAt(diagnostics, error, "read the team after the changes", [{ attribute: "assignments" }]);
     return null;
   }
 }
 
-export const roleAssignmentsResource: ResourceDefinition = {
+async function readTeam(state: TeamModel, ctx: CallplaneContext, diagnostics: Diagnostics): Promise<TeamModel | null> {
+  try {
+    const [team, callers] = await Promise.all([liveTeam(ctx), callerUserIds(ctx)]);
+    return teamState(team, assignmentsOf(state.assignments), callers);
+  } catch (error) {
+    apiErrorAt(diagnostics, error, "read the team", [{ attribute: "assignments" }]);
+    return state;
+  }
+}
+
+export const roleAssignmentsResource = callplaneResource({
   typeName: "callplane_role_assignments",
   schema,
 
   validateConfig(config, diagnostics) {
     const assignments = config.assignments;
-    if (!isValueObject(assignments)) return;
+    if (isUnknown(assignments)) return;
     const seen = new Map<string, string>();
     let admin = false;
     let allKnown = true;
-    for (const [email, role] of Object.entries(assignments as ValueObject)) {
+    for (const [email, role] of Object.entries(assignments)) {
       const emailCheck = validate(schemas.Email, email);
       if (!emailCheck.ok) {
         diagnostics.error("Invalid email in assignments", `"${email}": ${emailCheck.fieldErrors.map((e) => e.message).join("; ")}`, keyPath(email));
@@ -301,8 +318,8 @@ export const roleAssignmentsResource: ResourceDefinition = {
 
   async modifyPlan(planned, prior, ctx, diagnostics) {
     planned.id = TEAM_ID;
-    if (!isValueObject(planned.assignments) || Object.values(planned.assignments).some(isUnknown)) return;
-    if (prior && valuesEqual(prior.assignments ?? null, planned.assignments)) return;
+    if (!isKnown(planned.assignments)) return;
+    if (prior && valuesEqual(prior.assignments, planned.assignments)) return;
     const live = await loadTeam(ctx, diagnostics);
     if (!live) return;
     const { team, callers } = live;
@@ -314,15 +331,7 @@ export const roleAssignmentsResource: ResourceDefinition = {
 
   create: applyTeam,
 
-  async read(state, ctx, diagnostics) {
-    try {
-      const [team, callers] = await Promise.all([liveTeam(ctx), callerUserIds(ctx)]);
-      return teamState(team, assignmentsOf(state.assignments), callers);
-    } catch (error) {
-      apiErrorAt(diagnostics, error, "read the team", [{ attribute: "assignments" }]);
-      return state;
-    }
-  },
+  read: readTeam,
 
   async update(planned, _prior, ctx, diagnostics) {
     return applyTeam(planned, ctx, diagnostics);
@@ -337,6 +346,6 @@ export const roleAssignmentsResource: ResourceDefinition = {
       diagnostics.error("Invalid import id", `Import callplane_role_assignments with the id "${TEAM_ID}" (there is one team per tenant).`);
       return null;
     }
-    return roleAssignmentsResource.read({ id: TEAM_ID, assignments: {} }, ctx, diagnostics);
+    return readTeam({ id: TEAM_ID, assignments: {}, members: null }, ctx, diagnostics);
   },
-};
+});

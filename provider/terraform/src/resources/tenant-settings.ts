@@ -3,22 +3,22 @@
  * it adopts the tenant that exists, destroying it only forgets it.
  */
 import { schemas, type Tenant, type TenantUpdate } from "@callplane/sdk";
-import { addApiError, type Diagnostics } from "../framework/diagnostics.js";
+import type { Diagnostics } from "../framework/diagnostics.js";
+import type { Draft, Model, Planned } from "../framework/model.js";
 import { useStateForUnknown } from "../framework/plan-modifiers.js";
-import type { ProviderContext, ResourceDefinition, State } from "../framework/resource.js";
-import { objectTypeOf, type AttributeDefinition, type SchemaDefinition } from "../framework/schema.js";
-import { matchesApiRule } from "../framework/validators.js";
-import { isKnown, t, type Value } from "../values/index.js";
+import { defineSchema, objectTypeOf } from "../framework/schema.js";
+import { t } from "../values/index.js";
+import { addApiError, callplaneResource, matchesApiRule, type CallplaneContext } from "./callplane-api.js";
 
 const UNSET_KEEPS = "Leave it unset to keep whatever the tenant has (Terraform then does not manage it); removing it from the configuration later also keeps the current value.";
 
 /** An optional setting: managed when set, otherwise the live value is only shown. */
-const setting = (description: string, rule: Parameters<typeof matchesApiRule>[0]): AttributeDefinition => ({
+const setting = (description: string, rule: Parameters<typeof matchesApiRule>[0]) => ({
   type: t.string, optional: true, computed: true, description: `${description} ${UNSET_KEEPS}`,
   validators: [matchesApiRule(rule)], planModifiers: [useStateForUnknown()],
-});
+}) as const;
 
-const schema: SchemaDefinition = {
+const schema = defineSchema({
   version: 0,
   description: [
     "The settings of the tenant the provider's credential belongs to (organisation name, contact and billing details, time zone, logo).",
@@ -50,36 +50,40 @@ const schema: SchemaDefinition = {
       description: "Whether the tenant is read-only. Read-only tenants refuse every change; set by a platform administrator.",
     },
   },
-};
+});
 const type = objectTypeOf(schema);
 
 /** Terraform attribute → API field, for the settings this resource writes. */
-const FIELDS = {
-  name: "name", billing_email: "billingEmail", description: "description", phone: "phone", country: "country",
-  street: "street", zip_code: "zipCode", website: "website", timezone: "timezone", logo_url: "logoUrl",
-} as const satisfies Record<string, keyof TenantUpdate & keyof Tenant>;
+const FIELDS = [
+  ["name", "name"], ["billing_email", "billingEmail"], ["description", "description"], ["phone", "phone"], ["country", "country"],
+  ["street", "street"], ["zip_code", "zipCode"], ["website", "website"], ["timezone", "timezone"], ["logo_url", "logoUrl"],
+] as const satisfies ReadonlyArray<readonly [keyof TenantSettingsModel, keyof TenantUpdate & keyof Tenant]>;
 
-function toState(tenant: Tenant): State {
-  const state: State = { id: tenant.id, plan_limit: tenant.planLimit, read_only: tenant.readOnly };
-  for (const [attribute, field] of Object.entries(FIELDS)) state[attribute] = tenant[field];
-  return state;
+type TenantSettingsModel = Model<typeof schema>;
+
+function toState(tenant: Tenant): TenantSettingsModel {
+  return {
+    id: tenant.id, name: tenant.name, billing_email: tenant.billingEmail, description: tenant.description, phone: tenant.phone,
+    country: tenant.country, street: tenant.street, zip_code: tenant.zipCode, website: tenant.website, timezone: tenant.timezone,
+    logo_url: tenant.logoUrl, plan_limit: tenant.planLimit, read_only: tenant.readOnly,
+  };
 }
 
 /** The tenant, read once per refresh and shared with every other reader of the tenant. */
-function liveTenant(ctx: ProviderContext): Promise<Tenant> {
+function liveTenant(ctx: CallplaneContext): Promise<Tenant> {
   return ctx.cached("tenant:get", () => ctx.client.tenant.get());
 }
 
 /** The configured settings that differ from `current`: what a PATCH must send. */
-function changes(planned: State, current: State): TenantUpdate {
-  const patch: Record<string, Value> = {};
-  for (const [attribute, field] of Object.entries(FIELDS)) {
-    const value = planned[attribute] ?? null;
+function changes(planned: Planned<typeof schema> | Draft<typeof schema>, current: TenantSettingsModel): TenantUpdate {
+  const patch: TenantUpdate = {};
+  for (const [attribute, field] of FIELDS) {
+    const value = planned[attribute];
     // Unset (null) or not yet known: not managed, so not sent.
-    if (value === null || !isKnown(value)) continue;
-    if (value !== (current[attribute] ?? null)) patch[field] = value;
+    if (typeof value !== "string") continue;
+    if (value !== current[attribute]) patch[field] = value;
   }
-  return patch as TenantUpdate;
+  return patch;
 }
 
 function readOnlyError(diagnostics: Diagnostics, tenant: Tenant, patch: TenantUpdate): void {
@@ -93,7 +97,7 @@ function readOnlyError(diagnostics: Diagnostics, tenant: Tenant, patch: TenantUp
 }
 
 /** Sends the configured settings that differ from the live tenant; nothing when none do. */
-async function applySettings(planned: State, ctx: ProviderContext, diagnostics: Diagnostics, action: string): Promise<State | null> {
+async function applySettings(planned: Planned<typeof schema>, ctx: CallplaneContext, diagnostics: Diagnostics, action: string): Promise<TenantSettingsModel | null> {
   try {
     const tenant = await ctx.client.tenant.get();
     const patch = changes(planned, toState(tenant));
@@ -109,7 +113,7 @@ async function applySettings(planned: State, ctx: ProviderContext, diagnostics: 
   }
 }
 
-export const tenantSettingsResource: ResourceDefinition = {
+export const tenantSettingsResource = callplaneResource({
   typeName: "callplane_tenant_settings",
   schema,
 
@@ -155,4 +159,4 @@ export const tenantSettingsResource: ResourceDefinition = {
       return null;
     }
   },
-};
+});

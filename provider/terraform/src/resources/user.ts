@@ -4,39 +4,35 @@
  * The operator schedule holds UTC ranges, exactly as the API stores them: what is read back is
  * what was written, so the plan never changes with the seasons (no daylight-saving diff).
  */
-import { ConflictError, NotFoundError, schemas, validate, type OperatorSchedule, type Role, type User, type UserUpdate, type Weekday } from "@callplane/sdk";
-import { addApiError, type Diagnostics } from "../framework/diagnostics.js";
+import { ConflictError, NotFoundError, schemas, validate, type OperatorSchedule, type User, type UserUpdate } from "@callplane/sdk";
 import { valuesEqual } from "../framework/equality.js";
+import type { Model, ValueOf } from "../framework/model.js";
 import { requiresReplace, useStateForUnknown } from "../framework/plan-modifiers.js";
-import type { ProviderContext, ResourceDefinition, State } from "../framework/resource.js";
-import { objectTypeOf, type SchemaDefinition } from "../framework/schema.js";
-import { matchesApiRule, type AttributeValidator } from "../framework/validators.js";
-import { camelToSnake, isUnknown, t, type Value, type ValueObject } from "../values/index.js";
+import { defineSchema, objectTypeOf } from "../framework/schema.js";
+import { validatorFor } from "../framework/validators.js";
+import { isKnown, t } from "../values/index.js";
+import { addApiError, asApi, callplaneResource, idOf, inTerraformWords, matchesApiRule, toApi, type CallplaneContext } from "./callplane-api.js";
 
 const rangeType = t.object({ day: t.string, start_hour: t.number, end_hour: t.number });
 export const operatorScheduleType = t.object({ timezone: t.string, ranges: t.list(rangeType) });
+type ScheduleValue = ValueOf<typeof operatorScheduleType>;
 
-/** API field paths and messages in Terraform's words: `ranges[0].endHour` → `ranges[0].end_hour`. */
-function inTerraformWords(text: string): string {
-  return text.replace(/\b[a-z]+(?:[A-Z][a-z0-9]*)+\b/g, camelToSnake);
-}
-
-/** The schedule attribute's value as the API's object (numbers as plain numbers). */
-export function scheduleToApi(value: Value): OperatorSchedule | null {
-  if (value === null || isUnknown(value)) return null;
-  const schedule = value as ValueObject;
-  const ranges = (schedule.ranges ?? []) as readonly ValueObject[] | null;
+/**
+ * The schedule attribute's value as the API's object; null when there is none. A range whose day
+ * is not a weekday is left out (the validator has refused it at plan time already).
+ */
+export function scheduleToApi(schedule: ScheduleValue | null): OperatorSchedule | null {
+  if (schedule === null) return null;
   return {
-    timezone: schedule.timezone as string,
-    ranges: (ranges ?? []).map((range) => ({
-      day: range.day as Weekday,
-      startHour: Number(range.start_hour),
-      endHour: Number(range.end_hour),
-    })),
+    timezone: schedule.timezone,
+    ranges: schedule.ranges.flatMap((range) => {
+      const day = asApi(schemas.Weekday, range.day);
+      return day ? [{ day, startHour: range.start_hour, endHour: range.end_hour }] : [];
+    }),
   };
 }
 
-export function scheduleFromApi(schedule: OperatorSchedule | null | undefined): Value {
+export function scheduleFromApi(schedule: OperatorSchedule | null | undefined): ScheduleValue | null {
   if (!schedule) return null;
   return {
     timezone: schedule.timezone,
@@ -45,13 +41,16 @@ export function scheduleFromApi(schedule: OperatorSchedule | null | undefined): 
 }
 
 /** The API's schedule rules (IANA zone, weekdays, 0–24 in quarter hours, start before end), in snake_case. */
-const validSchedule: AttributeValidator = (value) => {
-  if (value === null) return [];
-  const result = validate(schemas.OperatorSchedule, scheduleToApi(value));
+const validSchedule = validatorFor(operatorScheduleType, (schedule) => {
+  const apiFields = {
+    timezone: schedule.timezone,
+    ranges: schedule.ranges.map((range) => ({ day: range.day, startHour: range.start_hour, endHour: range.end_hour })),
+  };
+  const result = validate(schemas.OperatorSchedule, apiFields);
   return result.ok ? [] : result.fieldErrors.map((e) => inTerraformWords(e.path ? `${e.path}: ${e.message}` : e.message));
-};
+});
 
-const schema: SchemaDefinition = {
+const schema = defineSchema({
   version: 0,
   description: [
     "A user of the tenant with a role. Users are tenant-wide: they see every environment.",
@@ -73,6 +72,18 @@ const schema: SchemaDefinition = {
     initial_password: {
       type: t.string, optional: true, sensitive: true, validators: [matchesApiRule(schemas.Password)],
       description: "The password the user starts with (8 to 128 characters). Used only when the user is created: it is never read back, and changing it later changes nothing in Callplane (the new value is only recorded in the state). Null for an imported user. Leave it out for users who sign in another way.",
+      deprecated: "initial_password is kept in the Terraform state (marked sensitive, but stored). With Terraform 1.11 or later use initial_password_wo and initial_password_wo_version instead: the write-only password is sent when the user is created and never stored in the plan or the state.",
+    },
+    initial_password_wo: {
+      type: t.string, optional: true, sensitive: true, writeOnly: true, validators: [matchesApiRule(schemas.Password)],
+      description: [
+        "The password the user starts with (8 to 128 characters), **write-only** (Terraform 1.11 or later): sent to Callplane when the user is created and never stored in the plan or the state. It may come from an ephemeral value.",
+        "It matters only at creation: for an existing user nothing is sent, whatever changes (a user's password is theirs to change). Set `initial_password_wo_version` alongside it. Cannot be combined with `initial_password`.",
+      ].join(" "),
+    },
+    initial_password_wo_version: {
+      type: t.number, optional: true,
+      description: "A number kept in the state beside the write-only `initial_password_wo`, so a configuration can record which password a user was created with. Changing it re-sends nothing for an existing user: the password is used only when the user is created.",
     },
     operator_schedule: {
       type: operatorScheduleType, optional: true, validators: [validSchedule],
@@ -87,18 +98,25 @@ const schema: SchemaDefinition = {
     },
     created_at: { type: t.string, computed: true, description: "When the user was created (RFC 3339).", planModifiers: [useStateForUnknown()] },
   },
-};
+});
 const type = objectTypeOf(schema);
 
-function toState(user: User, initialPassword: Value): State {
+type UserModel = Model<typeof schema>;
+
+/** What only the configuration knows: never read from Callplane. */
+type Kept = Pick<UserModel, "initial_password" | "initial_password_wo_version">;
+
+function toState(user: User, kept: Kept): UserModel {
   return {
     id: user.id, name: user.name, email: user.email, role: user.role,
-    operator_schedule: scheduleFromApi(user.operatorSchedule), created_at: user.createdAt, initial_password: initialPassword,
+    operator_schedule: scheduleFromApi(user.operatorSchedule), created_at: user.createdAt, initial_password_wo: null, ...kept,
   };
 }
 
+const kept = (model: Kept): Kept => ({ initial_password: model.initial_password, initial_password_wo_version: model.initial_password_wo_version });
+
 /** Every user in one or a few list requests, shared by all the reads of a refresh. */
-function liveUsers(ctx: ProviderContext): Promise<Map<string, User>> {
+function liveUsers(ctx: CallplaneContext): Promise<Map<string, User>> {
   return ctx.cached("users:by-id", async () => {
     const all = await ctx.client.users.list({ limit: 100 }).toArray();
     return new Map(all.map((user) => [user.id, user]));
@@ -106,62 +124,70 @@ function liveUsers(ctx: ProviderContext): Promise<Map<string, User>> {
 }
 
 const API_TO_ATTRIBUTE = { password: "initialPassword", operatorSchedule: "operatorSchedule" };
+const API_TO_ATTRIBUTE_WO = { ...API_TO_ATTRIBUTE, password: "initialPasswordWo" };
 
 /** The last-admin refusal (409 "last-admin") in words that say what to do. */
 function isLastAdmin(error: unknown): error is ConflictError {
   return error instanceof ConflictError && /last-admin/.test(error.type ?? "");
 }
 
-export const userResource: ResourceDefinition = {
+export const userResource = callplaneResource({
   typeName: "callplane_user",
   schema,
 
   validateConfig(config, diagnostics) {
-    const role = config.role ?? null;
-    const schedule = config.operator_schedule ?? null;
-    if (typeof role === "string" && role !== "operator" && schedule !== null && !isUnknown(schedule)) {
+    const { role, operator_schedule: schedule } = config;
+    if (typeof role === "string" && role !== "operator" && schedule !== null && isKnown(schedule)) {
       diagnostics.error(
         "operator_schedule is only for operators",
         `Only users with role = "operator" have an operator schedule; this user's role is "${role}". Remove operator_schedule or set role = "operator".`,
         [{ attribute: "operator_schedule" }],
       );
     }
+    if (config.initial_password !== null && config.initial_password_wo !== null) {
+      diagnostics.error(
+        "Set one initial password",
+        "initial_password and initial_password_wo both set the password the user starts with; set only initial_password_wo (write-only, never stored).",
+        [{ attribute: "initial_password_wo" }],
+      );
+    }
   },
 
   async create(planned, ctx, diagnostics) {
     try {
-      const schedule = scheduleToApi(planned.operator_schedule ?? null);
+      const schedule = scheduleToApi(planned.operator_schedule);
+      const password = planned.initial_password_wo ?? planned.initial_password;
       const user = await ctx.client.users.create({
-        name: planned.name as string,
-        email: planned.email as string,
-        role: planned.role as Role,
-        ...(typeof planned.initial_password === "string" ? { password: planned.initial_password } : {}),
+        name: planned.name,
+        email: planned.email,
+        role: toApi(schemas.Role, planned.role, "role"),
+        ...(password !== null ? { password } : {}),
         ...(schedule ? { operatorSchedule: schedule } : {}),
       });
-      return toState(user, planned.initial_password ?? null);
+      return toState(user, kept(planned));
     } catch (error) {
-      addApiError(diagnostics, error, "create the user", type, API_TO_ATTRIBUTE);
+      addApiError(diagnostics, error, "create the user", type, planned.initial_password_wo !== null ? API_TO_ATTRIBUTE_WO : API_TO_ATTRIBUTE);
       return null;
     }
   },
 
   async read(state, ctx) {
-    const user = (await liveUsers(ctx)).get(state.id as string);
-    return user ? toState(user, state.initial_password ?? null) : null;
+    const user = (await liveUsers(ctx)).get(idOf(state, "user"));
+    return user ? toState(user, kept(state)) : null;
   },
 
   async update(planned, prior, ctx, diagnostics) {
-    const id = prior.id as string;
+    const id = idOf(prior, "user");
     try {
       const patch: UserUpdate = {
-        ...(planned.name !== prior.name ? { name: planned.name as string } : {}),
-        ...(planned.role !== prior.role ? { role: planned.role as Role } : {}),
-        ...(!valuesEqual(planned.operator_schedule ?? null, prior.operator_schedule ?? null)
-          ? { operatorSchedule: scheduleToApi(planned.operator_schedule ?? null) } : {}),
+        ...(planned.name !== prior.name ? { name: planned.name } : {}),
+        ...(planned.role !== prior.role ? { role: toApi(schemas.Role, planned.role, "role") } : {}),
+        ...(!valuesEqual(planned.operator_schedule, prior.operator_schedule)
+          ? { operatorSchedule: scheduleToApi(planned.operator_schedule) } : {}),
       };
-      // A new initial_password alone changes nothing in Callplane: it is only recorded.
+      // A new initial password (or its version) changes nothing in Callplane: it is only recorded.
       const user = Object.keys(patch).length ? await ctx.client.users.update(id, patch) : await ctx.client.users.get(id);
-      return toState(user, planned.initial_password ?? null);
+      return toState(user, kept(planned));
     } catch (error) {
       if (isLastAdmin(error)) {
         diagnostics.error(
@@ -178,7 +204,7 @@ export const userResource: ResourceDefinition = {
 
   async delete(state, ctx, diagnostics) {
     try {
-      await ctx.client.users.delete(state.id as string);
+      await ctx.client.users.delete(idOf(state, "user"));
     } catch (error) {
       if (error instanceof NotFoundError) return;
       if (isLastAdmin(error)) {
@@ -192,13 +218,13 @@ export const userResource: ResourceDefinition = {
     }
   },
 
-  async importState(id, ctx, diagnostics: Diagnostics) {
+  async importState(id, ctx, diagnostics) {
     try {
-      return toState(await ctx.client.users.get(id), null);
+      return toState(await ctx.client.users.get(id), { initial_password: null, initial_password_wo_version: null });
     } catch (error) {
       if (error instanceof NotFoundError) return null;
       addApiError(diagnostics, error, "import the user", type);
       return null;
     }
   },
-};
+});

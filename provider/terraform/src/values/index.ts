@@ -23,6 +23,7 @@ export {
   type MapType,
   type ObjectType,
   type TupleType,
+  type AttributeTypes,
 } from "./types.js";
 export {
   UNKNOWN,

@@ -18,21 +18,23 @@ export interface BoolType {
 export interface DynamicType {
   readonly kind: "dynamic";
 }
-export interface ListType {
+export interface ListType<E extends Type = Type> {
   readonly kind: "list";
-  readonly element: Type;
+  readonly element: E;
 }
-export interface SetType {
+export interface SetType<E extends Type = Type> {
   readonly kind: "set";
-  readonly element: Type;
+  readonly element: E;
 }
-export interface MapType {
+export interface MapType<E extends Type = Type> {
   readonly kind: "map";
-  readonly element: Type;
+  readonly element: E;
 }
-export interface ObjectType {
+/** The attribute types of an object type, by name. */
+export type AttributeTypes = { readonly [name: string]: Type };
+export interface ObjectType<A extends AttributeTypes = AttributeTypes> {
   readonly kind: "object";
-  readonly attributes: { readonly [name: string]: Type };
+  readonly attributes: A;
 }
 export interface TupleType {
   readonly kind: "tuple";
@@ -64,25 +66,25 @@ export function setOwn<T>(obj: { [key: string]: T }, key: string, value: T): voi
   else obj[key] = value;
 }
 
-/** Type builders. */
+/** Type builders. Each keeps its element and attribute types, so models can be derived from them. */
 export const t = {
   string: stringType,
   number: numberType,
   bool: boolType,
   dynamic: dynamicType,
-  list(element: Type): ListType {
+  list<E extends Type>(element: E): ListType<E> {
     return Object.freeze({ kind: "list", element });
   },
-  set(element: Type): SetType {
+  set<E extends Type>(element: E): SetType<E> {
     return Object.freeze({ kind: "set", element });
   },
-  map(element: Type): MapType {
+  map<E extends Type>(element: E): MapType<E> {
     return Object.freeze({ kind: "map", element });
   },
-  object(attributes: { readonly [name: string]: Type }): ObjectType {
+  object<A extends AttributeTypes>(attributes: A): ObjectType<A> {
     const copy: { [name: string]: Type } = {};
     for (const [name, type] of Object.entries(attributes)) setOwn(copy, name, type);
-    return Object.freeze({ kind: "object", attributes: Object.freeze(copy) });
+    return Object.freeze({ kind: "object", attributes: Object.freeze(copy) }) as ObjectType<A>;
   },
   tuple(elements: readonly Type[]): TupleType {
     return Object.freeze({ kind: "tuple", elements: Object.freeze([...elements]) });

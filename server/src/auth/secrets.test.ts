@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { hashPassword, verifyPassword } from "./secrets.js";
+
+describe("password hashes", () => {
+  it("verifies the password a hash was made from, and no other", () => {
+    const stored = hashPassword("correct-horse-battery-staple");
+    expect(stored).not.toContain("correct-horse");
+    expect(verifyPassword("correct-horse-battery-staple", stored)).toBe(true);
+    expect(verifyPassword("correct-horse-battery-stapl", stored)).toBe(false);
+    expect(verifyPassword("correct-horse-battery-staple", "sha256$x$y")).toBe(false);
+  });
+});
