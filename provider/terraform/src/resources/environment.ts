@@ -1,10 +1,11 @@
 /** `callplane_environment`: one environment, its share of the plan limit and its API key. */
-import { NotFoundError, schemas, type Environment } from "@callplane/sdk";
+import { ConflictError, NotFoundError, schemas, type Environment } from "@callplane/sdk";
 import type { Model } from "../framework/model.js";
 import { useStateForUnknown } from "../framework/plan-modifiers.js";
 import { defineSchema, objectTypeOf } from "../framework/schema.js";
 import { t } from "../values/index.js";
 import { addApiError, callplaneResource, idOf, matchesApiRule, type CallplaneContext } from "./callplane-api.js";
+import { createOnce, importBlock, isGone } from "./create-once.js";
 
 const schema = defineSchema({
   version: 0,
@@ -63,16 +64,39 @@ export const environmentResource = callplaneResource({
   },
 
   async create(planned, ctx, diagnostics) {
+    const body = {
+      name: planned.name,
+      hidden: planned.hidden,
+      deletionProtection: planned.deletion_protection,
+      ...(planned.max_concurrent_calls !== null ? { maxConcurrentCalls: planned.max_concurrent_calls } : {}),
+    };
+    const byName = async () => (await ctx.client.environments.list({ includeHidden: true, limit: 100 }).toArray()).find((e) => e.name === planned.name);
     try {
-      const env = await ctx.client.environments.create({
-        name: planned.name,
-        hidden: planned.hidden,
-        deletionProtection: planned.deletion_protection,
-        ...(planned.max_concurrent_calls !== null ? { maxConcurrentCalls: planned.max_concurrent_calls } : {}),
+      const outcome = await createOnce({
+        typeName: "callplane_environment",
+        keyMaterial: body,
+        create: (idempotencyKey) => ctx.client.environments.create(body, { idempotencyKey }),
+        get: (id) => ctx.client.environments.get(id).catch((error) => (isGone(error) ? undefined : Promise.reject(error))),
+        findByUniqueField: byName,
+        matchesPlan: (env) => env.hidden === body.hidden && env.deletionProtection === body.deletionProtection
+          && (body.maxConcurrentCalls === undefined || env.maxConcurrentCalls === body.maxConcurrentCalls),
       });
-      return toState(env, { api_key: env.apiKey, api_key_rotation: planned.api_key_rotation });
+      if (outcome.kind === "created" && !outcome.replayed) return toState(outcome.object, { api_key: outcome.object.apiKey, api_key_rotation: planned.api_key_rotation });
+      // An earlier, interrupted run created it. Its key may be gone: mint a fresh one, so the
+      // state holds a key that works, as after any creation.
+      const rotated = outcome.kind === "created" ? outcome.object : await ctx.client.environments.rotateApiKey(outcome.object.id);
+      const live = await ctx.client.environments.get(rotated.id);
+      return toState(live, { api_key: rotated.apiKey, api_key_rotation: planned.api_key_rotation });
     } catch (error) {
       addApiError(diagnostics, error, "create the environment", type, API_TO_ATTRIBUTE);
+      if (error instanceof ConflictError) {
+        const existing = await byName().catch(() => undefined);
+        if (existing) diagnostics.error(
+          `Environment "${planned.name}" already exists (${existing.id})`,
+          `It was not created by this configuration in this working directory, so it is not adopted. To manage it here, import it:\n\n${importBlock("callplane_environment", existing.id)}`,
+          [{ attribute: "name" }],
+        );
+      }
       return null;
     }
   },
