@@ -1,11 +1,13 @@
 /** `callplane_environment`: one environment, its share of the plan limit and its API key. */
 import { ConflictError, NotFoundError, schemas, type Environment } from "@callplane/sdk";
+import type { Diagnostics } from "../framework/diagnostics.js";
 import type { Model } from "../framework/model.js";
 import { useStateForUnknown } from "../framework/plan-modifiers.js";
 import { defineSchema, objectTypeOf } from "../framework/schema.js";
 import { t } from "../values/index.js";
 import { addApiError, callplaneResource, idOf, matchesApiRule, type CallplaneContext } from "./callplane-api.js";
 import { createOnce, importBlock, isGone } from "./create-once.js";
+import { liveSplit } from "./live.js";
 
 const schema = defineSchema({
   version: 0,
@@ -51,16 +53,45 @@ function liveEnvironments(ctx: CallplaneContext): Promise<Map<string, Environmen
 
 const API_TO_ATTRIBUTE = { deletionProtection: "deletionProtection", maxConcurrentCalls: "maxConcurrentCalls" };
 
+/**
+ * Refuses at plan time what apply would refuse: more calls than the plan limit, or than the
+ * limit leaves after every other environment's live allocation.
+ */
+async function checkCapacity(calls: number, id: string | null, ctx: CallplaneContext, diagnostics: Diagnostics): Promise<void> {
+  let split;
+  try {
+    split = await liveSplit(ctx);
+  } catch (error) {
+    addApiError(diagnostics, error, "read the concurrency split", type);
+    return;
+  }
+  const limit = split.planLimit;
+  const own = split.allocations.find((a) => a.environmentId === id)?.maxConcurrentCalls ?? 0;
+  const elsewhere = split.allocated - own;
+  const at = [{ attribute: "max_concurrent_calls" }];
+  if (calls > limit) {
+    diagnostics.error("More calls than the plan allows", `max_concurrent_calls: ${calls} is more than the plan limit (${limit}).`, at);
+  } else if (calls > limit - elsewhere) {
+    diagnostics.error(
+      "More calls than the plan has left",
+      `max_concurrent_calls: ${calls} is more than what is left for this environment: the plan limit is ${limit} and other environments hold ${elsewhere}, so at most ${limit - elsewhere}. Nothing has been changed. To move capacity between environments in one step, declare a callplane_concurrency_split.`,
+      at,
+    );
+  }
+}
+
 export const environmentResource = callplaneResource({
   typeName: "callplane_environment",
   schema,
 
-  async modifyPlan(planned, prior) {
+  async modifyPlan(planned, prior, ctx, diagnostics) {
     // The key changes only when the keeper does; other updates keep it as it is.
     if (prior && planned.api_key_rotation === prior.api_key_rotation) {
       planned.api_key = prior.api_key;
       planned.api_key_masked = prior.api_key_masked;
     }
+    const calls = planned.max_concurrent_calls;
+    if (typeof calls === "number" && calls !== prior?.max_concurrent_calls) await checkCapacity(calls, prior?.id ?? null, ctx, diagnostics);
   },
 
   async create(planned, ctx, diagnostics) {
