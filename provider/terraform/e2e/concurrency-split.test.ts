@@ -114,6 +114,27 @@ resource "callplane_environment" "overflow" {
     expect((await ws.sdk.environments.list().toArray()).map((e) => e.name)).not.toContain("overflow");
   });
 
+  it("points each bad allocation at its own line: above the limit, negative, listed twice", async () => {
+    const production = await idOf("production");
+    ws.config(ENVIRONMENTS + `
+resource "callplane_concurrency_split" "calls" {
+  allocations = [
+    { environment_id = "${production}", max_concurrent_calls = 20 },
+    { environment_id = "${production}", max_concurrent_calls = 41 },
+    { environment_id = callplane_environment.staging.id, max_concurrent_calls = -1 },
+  ]
+}
+`);
+    const planned = await ws.terraform(["plan", "-input=false"]);
+    expect(planned.code).toBe(1);
+    // Terraform quotes the line it puts each diagnostic on: the allocation's, not the resource's.
+    const quoted = [...planned.output.matchAll(/^\s*\d+:\s*(.*)$/gm)].map((m) => m[1]!.trim());
+    expect(quoted).toContain(`{ environment_id = "${production}", max_concurrent_calls = 41 },`);
+    expect(quoted).toContain("{ environment_id = callplane_environment.staging.id, max_concurrent_calls = -1 },");
+    expect(quoted).not.toContain('resource "callplane_concurrency_split" "calls" {');
+    expect(flat(planned.output)).toContain(`allocations[1].environment_id: environment "${production}" is already listed at allocations[0]`);
+  });
+
   it("shows an allocation changed by hand as drift (exit 2), and apply restores it", async () => {
     ws.config(ENVIRONMENTS + split([["production", 25], ["staging", 5], ["development", 10]]));
     await ws.sdk.concurrency.set({ allocations: [{ environmentId: await idOf("staging"), maxConcurrentCalls: 2 }] });

@@ -91,7 +91,7 @@ resource "callplane_environment" "bad" {
     expect(plan.output).toContain('resource "callplane_environment" "bad"');
   });
 
-  it("refuses an allocation above what the plan has left, with a diagnostic on the attribute", async () => {
+  it("refuses at plan time an allocation above what the plan has left or above the plan limit, on the attribute", async () => {
     ws.config(environments("25") + `
 resource "callplane_environment" "greedy" {
   name                 = "greedy"
@@ -99,10 +99,30 @@ resource "callplane_environment" "greedy" {
   deletion_protection  = false
 }
 `);
+    // Refused at plan time, on the attribute's line, before anything is created.
+    const planned = await ws.terraform(["plan", "-input=false"]);
+    expect(planned.code).toBe(1);
+    expect(planned.output).toContain("More calls than the plan has left");
+    expect(planned.output.replace(/\s+/g, " ")).toContain("max_concurrent_calls: 39 is more than what is left for this environment: the plan limit is 40 and other environments hold 25, so at most 15.");
+    expect(planned.output).toMatch(/^\s*\d+:\s*max_concurrent_calls = 39$/m);
     const apply = await ws.terraform(["apply", "-auto-approve", "-input=false"]);
     expect(apply.code).toBe(1);
-    expect(apply.output).toContain("max_concurrent_calls: only 15 of the plan limit (40) is available");
     expect(apply.output).not.toContain("inconsistent result");
+    expect((await ws.sdk.environments.list({ includeHidden: true }).toArray()).map((e) => e.name)).not.toContain("greedy");
+
+    ws.config(environments("25") + `
+resource "callplane_environment" "greedy" {
+  name                 = "greedy"
+  max_concurrent_calls = 41
+  deletion_protection  = false
+}
+`);
+    const above = await ws.terraform(["plan", "-input=false"]);
+    expect(above.code).toBe(1);
+    expect(above.output.replace(/\s+/g, " ")).toContain("max_concurrent_calls: 41 is more than the plan limit (40).");
+    // Leave the environments as the next step expects them.
+    ws.config(environments("25"));
+    expect((await ws.terraform(["apply", "-auto-approve", "-input=false"])).code).toBe(0);
   });
 
   it("imports an environment made elsewhere, by id", async () => {

@@ -4,7 +4,7 @@
  */
 import { createCallplaneClient, type CallplaneClient } from "@callplane/sdk";
 import { startServer, type RunningServer } from "@callplane/server";
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,6 +28,8 @@ export interface Workspace {
   /** Writes `main.tf` (the provider block is added). */
   config(hcl: string): void;
   terraform(args: string[], env?: Record<string, string>): Promise<TerraformResult>;
+  /** Starts terraform without waiting for it, for tests that interrupt it. */
+  spawnTerraform(args: string[]): ChildProcess;
 }
 
 const PROVIDER_BLOCK = `terraform {
@@ -74,6 +76,7 @@ export function useTerraform(options: { platform?: boolean } = {}): Workspace {
       writeFileSync(join(ws.dir, "main.tf"), PROVIDER_BLOCK + hcl);
     };
     ws.terraform = (args, extra = {}) => run("terraform", [...args, "-no-color"], ws.dir, { ...env, ...extra });
+    ws.spawnTerraform = (args) => spawn("terraform", [...args, "-no-color"], { cwd: ws.dir, env, stdio: "ignore" });
     mkdirSync(ws.dir, { recursive: true });
     ws.config("");
     const init = await ws.terraform(["init", "-input=false"]);

@@ -10,6 +10,7 @@ import { useStateForUnknown } from "../framework/plan-modifiers.js";
 import { defineSchema, objectTypeOf } from "../framework/schema.js";
 import { isKnown, isUnknown, t, type PathStep, type Unknown } from "../values/index.js";
 import { addApiError, callplaneResource, idOf, matchesApiRule, type CallplaneContext } from "./callplane-api.js";
+import { liveSplit, liveTenant } from "./live.js";
 
 const schema = defineSchema({
   version: 0,
@@ -95,13 +96,7 @@ function sameAllocations(a: Allocations, b: Allocations): boolean {
 }
 
 /** The live split, read once per refresh and shared by every reader. */
-function liveSplit(ctx: CallplaneContext): Promise<Concurrency> {
-  return ctx.cached("concurrency:get", () => ctx.client.concurrency.get());
-}
 
-function liveTenant(ctx: CallplaneContext): Promise<Tenant> {
-  return ctx.cached("tenant:get", () => ctx.client.tenant.get());
-}
 
 const describeEnvironment = (a: Concurrency["allocations"][number]) => `${a.environmentName} (${a.environmentId})`;
 

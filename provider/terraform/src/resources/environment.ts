@@ -1,10 +1,13 @@
 /** `callplane_environment`: one environment, its share of the plan limit and its API key. */
-import { NotFoundError, schemas, type Environment } from "@callplane/sdk";
+import { ConflictError, NotFoundError, schemas, type Environment } from "@callplane/sdk";
+import type { Diagnostics } from "../framework/diagnostics.js";
 import type { Model } from "../framework/model.js";
 import { useStateForUnknown } from "../framework/plan-modifiers.js";
 import { defineSchema, objectTypeOf } from "../framework/schema.js";
 import { t } from "../values/index.js";
 import { addApiError, callplaneResource, idOf, matchesApiRule, type CallplaneContext } from "./callplane-api.js";
+import { createOnce, importBlock, isGone } from "./create-once.js";
+import { liveSplit } from "./live.js";
 
 const schema = defineSchema({
   version: 0,
@@ -50,29 +53,81 @@ function liveEnvironments(ctx: CallplaneContext): Promise<Map<string, Environmen
 
 const API_TO_ATTRIBUTE = { deletionProtection: "deletionProtection", maxConcurrentCalls: "maxConcurrentCalls" };
 
+/**
+ * Refuses at plan time what apply would refuse: more calls than the plan limit, or than the
+ * limit leaves after every other environment's live allocation.
+ */
+async function checkCapacity(calls: number, id: string | null, ctx: CallplaneContext, diagnostics: Diagnostics): Promise<void> {
+  let split;
+  try {
+    split = await liveSplit(ctx);
+  } catch (error) {
+    addApiError(diagnostics, error, "read the concurrency split", type);
+    return;
+  }
+  const limit = split.planLimit;
+  const own = split.allocations.find((a) => a.environmentId === id)?.maxConcurrentCalls ?? 0;
+  const elsewhere = split.allocated - own;
+  const at = [{ attribute: "max_concurrent_calls" }];
+  if (calls > limit) {
+    diagnostics.error("More calls than the plan allows", `max_concurrent_calls: ${calls} is more than the plan limit (${limit}).`, at);
+  } else if (calls > limit - elsewhere) {
+    diagnostics.error(
+      "More calls than the plan has left",
+      `max_concurrent_calls: ${calls} is more than what is left for this environment: the plan limit is ${limit} and other environments hold ${elsewhere}, so at most ${limit - elsewhere}. Nothing has been changed. To move capacity between environments in one step, declare a callplane_concurrency_split.`,
+      at,
+    );
+  }
+}
+
 export const environmentResource = callplaneResource({
   typeName: "callplane_environment",
   schema,
 
-  async modifyPlan(planned, prior) {
+  async modifyPlan(planned, prior, ctx, diagnostics) {
     // The key changes only when the keeper does; other updates keep it as it is.
     if (prior && planned.api_key_rotation === prior.api_key_rotation) {
       planned.api_key = prior.api_key;
       planned.api_key_masked = prior.api_key_masked;
     }
+    const calls = planned.max_concurrent_calls;
+    if (typeof calls === "number" && calls !== prior?.max_concurrent_calls) await checkCapacity(calls, prior?.id ?? null, ctx, diagnostics);
   },
 
   async create(planned, ctx, diagnostics) {
+    const body = {
+      name: planned.name,
+      hidden: planned.hidden,
+      deletionProtection: planned.deletion_protection,
+      ...(planned.max_concurrent_calls !== null ? { maxConcurrentCalls: planned.max_concurrent_calls } : {}),
+    };
+    const byName = async () => (await ctx.client.environments.list({ includeHidden: true, limit: 100 }).toArray()).find((e) => e.name === planned.name);
     try {
-      const env = await ctx.client.environments.create({
-        name: planned.name,
-        hidden: planned.hidden,
-        deletionProtection: planned.deletion_protection,
-        ...(planned.max_concurrent_calls !== null ? { maxConcurrentCalls: planned.max_concurrent_calls } : {}),
+      const outcome = await createOnce({
+        typeName: "callplane_environment",
+        keyMaterial: body,
+        create: (idempotencyKey) => ctx.client.environments.create(body, { idempotencyKey }),
+        get: (id) => ctx.client.environments.get(id).catch((error) => (isGone(error) ? undefined : Promise.reject(error))),
+        findByUniqueField: byName,
+        matchesPlan: (env) => env.hidden === body.hidden && env.deletionProtection === body.deletionProtection
+          && (body.maxConcurrentCalls === undefined || env.maxConcurrentCalls === body.maxConcurrentCalls),
       });
-      return toState(env, { api_key: env.apiKey, api_key_rotation: planned.api_key_rotation });
+      if (outcome.kind === "created" && !outcome.replayed) return toState(outcome.object, { api_key: outcome.object.apiKey, api_key_rotation: planned.api_key_rotation });
+      // An earlier, interrupted run created it. Its key may be gone: mint a fresh one, so the
+      // state holds a key that works, as after any creation.
+      const rotated = outcome.kind === "created" ? outcome.object : await ctx.client.environments.rotateApiKey(outcome.object.id);
+      const live = await ctx.client.environments.get(rotated.id);
+      return toState(live, { api_key: rotated.apiKey, api_key_rotation: planned.api_key_rotation });
     } catch (error) {
       addApiError(diagnostics, error, "create the environment", type, API_TO_ATTRIBUTE);
+      if (error instanceof ConflictError) {
+        const existing = await byName().catch(() => undefined);
+        if (existing) diagnostics.error(
+          `Environment "${planned.name}" already exists (${existing.id})`,
+          `It was not created by this configuration in this working directory, so it is not adopted. To manage it here, import it:\n\n${importBlock("callplane_environment", existing.id)}`,
+          [{ attribute: "name" }],
+        );
+      }
       return null;
     }
   },

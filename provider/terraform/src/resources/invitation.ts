@@ -5,13 +5,14 @@
  * `auto_renew`), an accepted one stays in state as `accepted` without a diff, and one revoked by
  * hand reads as gone, so Terraform invites again.
  */
-import { NotFoundError, schemas, validate, type Invitation, type InvitationWithSecret } from "@callplane/sdk";
+import { ConflictError, NotFoundError, schemas, validate, type Invitation, type InvitationWithSecret } from "@callplane/sdk";
 import type { Model, Planned } from "../framework/model.js";
 import { requiresReplace, useStateForUnknown } from "../framework/plan-modifiers.js";
 import { defineSchema, objectTypeOf } from "../framework/schema.js";
 import type { AttributeValidator } from "../framework/validators.js";
 import { isUnknown, t, UNKNOWN } from "../values/index.js";
 import { addApiError, callplaneResource, idOf, matchesApiRule, toApi, type CallplaneContext } from "./callplane-api.js";
+import { createOnce, importBlock, isGone } from "./create-once.js";
 
 /** The API's rule for `expiresInDays` (a whole number of days, 1 to 90). */
 const validDays: AttributeValidator = (value) => {
@@ -109,11 +110,32 @@ export const invitationResource = callplaneResource({
   },
 
   async create(planned, ctx, diagnostics) {
+    const body = { email: planned.email, role: toApi(schemas.Role, planned.role, "role"), ...days(planned) };
+    const pendingFor = async () => (await ctx.client.invitations.list({ status: "pending", limit: 100 }).toArray())
+      .find((i) => i.email.toLowerCase() === planned.email.toLowerCase());
     try {
-      const invitation = await ctx.client.invitations.create({ email: planned.email, role: toApi(schemas.Role, planned.role, "role"), ...days(planned) });
-      return withSecret(invitation, planned);
+      const outcome = await createOnce({
+        typeName: "callplane_invitation",
+        keyMaterial: body,
+        create: (idempotencyKey) => ctx.client.invitations.create(body, { idempotencyKey }),
+        get: (id) => ctx.client.invitations.get(id).then((i) => (i.status === "revoked" ? undefined : i), (error) => (isGone(error) ? undefined : Promise.reject(error))),
+        findByUniqueField: pendingFor,
+        matchesPlan: (invitation) => invitation.role === body.role,
+      });
+      if (outcome.kind === "created") return withSecret(outcome.object, planned);
+      // An earlier, interrupted run sent it and the server no longer has its secret: renew it,
+      // so the state holds a secret that works, as after any creation.
+      return withSecret(await ctx.client.invitations.renew(outcome.object.id, days(planned)), planned);
     } catch (error) {
       addApiError(diagnostics, error, "create the invitation", type);
+      if (error instanceof ConflictError) {
+        const existing = await pendingFor().catch(() => undefined);
+        if (existing) diagnostics.error(
+          `${planned.email} already has a pending invitation (${existing.id})`,
+          `It was not sent by this configuration in this working directory, so it is not adopted. To manage it here, import it:\n\n${importBlock("callplane_invitation", existing.id)}`,
+          [{ attribute: "email" }],
+        );
+      }
       return null;
     }
   },

@@ -9,6 +9,7 @@ import { useStateForUnknown } from "../framework/plan-modifiers.js";
 import { defineSchema, objectTypeOf } from "../framework/schema.js";
 import { t } from "../values/index.js";
 import { addApiError, callplaneResource, matchesApiRule, type CallplaneContext } from "./callplane-api.js";
+import { liveTenant } from "./live.js";
 
 const UNSET_KEEPS = "Leave it unset to keep whatever the tenant has (Terraform then does not manage it); removing it from the configuration later also keeps the current value.";
 
@@ -70,9 +71,6 @@ function toState(tenant: Tenant): TenantSettingsModel {
 }
 
 /** The tenant, read once per refresh and shared with every other reader of the tenant. */
-function liveTenant(ctx: CallplaneContext): Promise<Tenant> {
-  return ctx.cached("tenant:get", () => ctx.client.tenant.get());
-}
 
 /** The configured settings that differ from `current`: what a PATCH must send. */
 function changes(planned: Planned<typeof schema> | Draft<typeof schema>, current: TenantSettingsModel): TenantUpdate {

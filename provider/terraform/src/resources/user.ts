@@ -12,6 +12,7 @@ import { defineSchema, objectTypeOf } from "../framework/schema.js";
 import { validatorFor } from "../framework/validators.js";
 import { isKnown, t } from "../values/index.js";
 import { addApiError, asApi, callplaneResource, idOf, inTerraformWords, matchesApiRule, toApi, type CallplaneContext } from "./callplane-api.js";
+import { createOnce, importBlock, isGone } from "./create-once.js";
 
 const rangeType = t.object({ day: t.string, start_hour: t.number, end_hour: t.number });
 export const operatorScheduleType = t.object({ timezone: t.string, ranges: t.list(rangeType) });
@@ -154,19 +155,36 @@ export const userResource = callplaneResource({
   },
 
   async create(planned, ctx, diagnostics) {
+    const schedule = scheduleToApi(planned.operator_schedule);
+    const password = planned.initial_password_wo ?? planned.initial_password;
+    const keyMaterial = {
+      name: planned.name,
+      email: planned.email,
+      role: toApi(schemas.Role, planned.role, "role"),
+      ...(schedule ? { operatorSchedule: schedule } : {}),
+    };
+    const body = { ...keyMaterial, ...(password !== null ? { password } : {}) };
+    const byEmail = async () => (await ctx.client.users.list({ q: planned.email, limit: 100 }).toArray()).find((u) => u.email.toLowerCase() === planned.email.toLowerCase());
     try {
-      const schedule = scheduleToApi(planned.operator_schedule);
-      const password = planned.initial_password_wo ?? planned.initial_password;
-      const user = await ctx.client.users.create({
-        name: planned.name,
-        email: planned.email,
-        role: toApi(schemas.Role, planned.role, "role"),
-        ...(password !== null ? { password } : {}),
-        ...(schedule ? { operatorSchedule: schedule } : {}),
+      const outcome = await createOnce({
+        typeName: "callplane_user",
+        keyMaterial,
+        create: (idempotencyKey) => ctx.client.users.create(body, { idempotencyKey }),
+        get: (id) => ctx.client.users.get(id).catch((error) => (isGone(error) ? undefined : Promise.reject(error))),
+        findByUniqueField: byEmail,
+        matchesPlan: (user) => user.name === body.name && user.role === body.role,
       });
-      return toState(user, kept(planned));
+      return toState(outcome.object, kept(planned));
     } catch (error) {
       addApiError(diagnostics, error, "create the user", type, planned.initial_password_wo !== null ? API_TO_ATTRIBUTE_WO : API_TO_ATTRIBUTE);
+      if (error instanceof ConflictError && !isLastAdmin(error)) {
+        const existing = await byEmail().catch(() => undefined);
+        if (existing) diagnostics.error(
+          `A user with email ${planned.email} already exists (${existing.id})`,
+          `It was not created by this configuration in this working directory, so it is not adopted. To manage it here, import it:\n\n${importBlock("callplane_user", existing.id)}`,
+          [{ attribute: "email" }],
+        );
+      }
       return null;
     }
   },
