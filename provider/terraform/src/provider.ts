@@ -16,8 +16,9 @@ import { concurrencyDataSource } from "./data-sources/concurrency.js";
 import { concurrencySplitResource } from "./resources/concurrency-split.js";
 import { tenantSettingsResource } from "./resources/tenant-settings.js";
 import { t } from "./values/index.js";
+import { PROVIDER_VERSION } from "./version.js";
 
-export const PROVIDER_VERSION = "0.1.0";
+export { PROVIDER_VERSION } from "./version.js";
 
 const schema: SchemaDefinition = {
   version: 0,

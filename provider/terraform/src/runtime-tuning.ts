@@ -5,9 +5,15 @@
  *  - no TurboFan: a plugin process rarely runs long enough to profit from it, and its compiler
  *    memory shows up in the peak RSS;
  *  - a young generation that keeps its initial size, and V8's size-over-speed heuristics.
+ * The single executable starts from a snapshot taken at build time, where these calls ran in
+ * the building process: its entry calls `applyRuntimeTuning` again when the snapshot is restored.
  */
 import { setFlagsFromString } from "node:v8";
 
-setFlagsFromString("--no-opt");
-setFlagsFromString("--semi-space-growth-factor=1");
-setFlagsFromString("--optimize-for-size");
+export function applyRuntimeTuning(): void {
+  setFlagsFromString("--no-opt");
+  setFlagsFromString("--semi-space-growth-factor=1");
+  setFlagsFromString("--optimize-for-size");
+}
+
+applyRuntimeTuning();
