@@ -9,7 +9,7 @@
  * what that gives); the other platforms' blobs are made on this linux-x64 machine, and a
  * snapshot or code cache only loads on the platform that made it, so they start from source.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, type SpawnOptions } from "node:child_process";
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -50,23 +50,35 @@ export async function buildExecutable(platform: TargetPlatform, outDir: string, 
       // Node ignores the code cache when there is a snapshot.
       useCodeCache: !useSnapshot && (options.useCodeCache ?? platform.startupSnapshot),
     }));
-    const made = spawnSync(blobMakerRuntime(platform), ["--experimental-sea-config", "sea-config.json"], { cwd: work, encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } });
-    if (made.status !== 0) throw new Error(`making the SEA blob for ${platformName(platform)} failed:\n${made.stdout}${made.stderr}`);
+    const made = await run(blobMakerRuntime(platform), ["--experimental-sea-config", "sea-config.json"], { cwd: work, env: { ...process.env, NODE_OPTIONS: "" } });
+    if (made.code !== 0) throw new Error(`making the SEA blob for ${platformName(platform)} failed:\n${made.output}`);
 
     mkdirSync(outDir, { recursive: true });
     const executable = join(outDir, executableName(platform));
     rmSync(executable, { force: true });
     copyFileSync(targetRuntime(platform), executable);
     chmodSync(executable, 0o755);
-    const injected = spawnSync(process.execPath, [
+    const injected = await run(process.execPath, [
       postjectCli, executable, "NODE_SEA_BLOB", blob, "--sentinel-fuse", SEA_FUSE,
       ...(platform.os === "darwin" ? ["--macho-segment-name", "NODE_SEA"] : []),
-    ], { encoding: "utf8" });
-    if (injected.status !== 0) throw new Error(`postject failed for ${platformName(platform)}:\n${injected.stdout}${injected.stderr}`);
+    ]);
+    if (injected.code !== 0) throw new Error(`postject failed for ${platformName(platform)}:\n${injected.output}`);
     return executable;
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** A child process's exit code and output; asynchronous, so several platforms can build at once. */
+function run(command: string, args: string[], options: SpawnOptions = {}): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { ...options, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout?.on("data", (chunk) => (output += chunk));
+    child.stderr?.on("data", (chunk) => (output += chunk));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, output }));
+  });
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
