@@ -73,6 +73,10 @@ const packages = [".", "provider"]
   .filter((parent) => existsSync(join(root, parent)))
   .flatMap((parent) => readdirSync(join(root, parent), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => join(parent, d.name)))
   .filter((dir) => !dir.includes("node_modules") && existsSync(join(root, dir, "vitest.config.ts")));
+// Every run shuffles the order of files and tests with a seed it prints, so a test that leans on
+// another's leftovers fails here, and a failure replays with CALLPLANE_TEST_SEED=<seed>.
+const seed = process.env.CALLPLANE_TEST_SEED ?? String(Math.floor(Math.random() * 1_000_000));
+console.log(`\n▶ test order shuffled with seed ${seed} (replay: CALLPLANE_TEST_SEED=${seed} npm test)`);
 const reportDir = mkdtempSync(join(tmpdir(), "callplane-test-"));
 let passed = 0;
 let failed = 0;
@@ -80,7 +84,7 @@ const failedPackages = [];
 for (const dir of packages) {
   console.log(`\n▶ tests: ${dir}`);
   const report = join(reportDir, `${dir.replace(/\W+/g, "_")}.json`);
-  const result = spawnSync("pnpm", ["exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { cwd: join(root, dir), stdio: "inherit" });
+  const result = spawnSync("pnpm", ["exec", "vitest", "run", "--sequence.shuffle", `--sequence.seed=${seed}`, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], { cwd: join(root, dir), stdio: "inherit" });
   if (existsSync(report)) {
     const summary = JSON.parse(readFileSync(report, "utf8"));
     passed += summary.numPassedTests;
@@ -90,7 +94,7 @@ for (const dir of packages) {
 }
 rmSync(reportDir, { recursive: true, force: true });
 if (failedPackages.length) {
-  console.error(`✖ tests failed in ${failedPackages.join(", ")}`);
+  console.error(`✖ tests failed in ${failedPackages.join(", ")} (order seed ${seed}: CALLPLANE_TEST_SEED=${seed} npm test replays it)`);
   console.log(`${passed} passed, ${Math.max(failed, 1)} failed`);
   process.exit(1);
 }

@@ -37,16 +37,20 @@ const operations: Array<[name: string, call: Call, method: string, path: string,
   ["invitations.create", (c) => c.invitations.create({ email: "vic@acme.test", role: "viewer" }), "POST", "/v1/invitations", { email: "vic@acme.test", role: "viewer" }, fixtures.invitationWithSecret, 201],
   ["invitations.revoke", (c) => c.invitations.revoke("inv_2c3d4e5f"), "DELETE", "/v1/invitations/inv_2c3d4e5f", undefined, () => ({ ...fixtures.invitation(), status: "revoked" })],
   ["invitations.renew", (c) => c.invitations.renew("inv_2c3d4e5f", { expiresInDays: 3 }), "POST", "/v1/invitations/inv_2c3d4e5f/renew", { expiresInDays: 3 }, fixtures.invitationWithSecret],
-  ["invitations.accept", (c) => c.invitations.accept({ secret: "cpi_abcdef123456", name: "Vic" }), "POST", "/v1/invitations/accept", { secret: "cpi_abcdef123456", name: "Vic" }, fixtures.user, 201],
+  ["invitations.accept", (c) => c.invitations.accept({ secret: "cpi_abcdef123456", name: "Vic" }), "POST", "/v1/invitations/accept", { secret: "cpi_abcdef123456", name: "Vic" }, () => ({ ...fixtures.user(), session: fixtures.sessionWithToken() }), 201],
   ["auditEvents.list", (c) => c.auditEvents.list({ resourceType: "environment", since: "2026-11-01T00:00:00Z" }).firstPage(), "GET", "/v1/audit-events?resourceType=environment&since=2026-11-01T00%3A00%3A00Z", undefined, () => ({ data: [fixtures.auditEvent()], nextCursor: null })],
   ["apiTokens.list", (c) => c.apiTokens.list().firstPage(), "GET", "/v1/api-tokens", undefined, () => ({ data: [fixtures.apiToken()], nextCursor: null })],
   ["apiTokens.create", (c) => c.apiTokens.create({ name: "ci", scope: "read" }), "POST", "/v1/api-tokens", { name: "ci", scope: "read" }, () => ({ ...fixtures.apiToken(), token: "cpt_new000000000" }), 201],
   ["apiTokens.revoke", (c) => c.apiTokens.revoke("tok_9f8e7d6c"), "DELETE", "/v1/api-tokens/tok_9f8e7d6c", undefined, () => null, 204],
+  ["sessions.create", (c) => c.sessions.create({ email: "ops@acme.test", password: "pw-1234567" }), "POST", "/v1/sessions", { email: "ops@acme.test", password: "pw-1234567" }, fixtures.sessionWithToken, 201],
+  ["sessions.current", (c) => c.sessions.current(), "GET", "/v1/sessions/current", undefined, fixtures.session],
+  ["sessions.signOut", (c) => c.sessions.signOut(), "DELETE", "/v1/sessions/current", undefined, () => null, 204],
+  ["sessions.signUp", (c) => c.sessions.signUp({ tenantName: "Acme", name: "Olivia", email: "ops@acme.test", password: "pw-1234567" }), "POST", "/v1/signup", { tenantName: "Acme", name: "Olivia", email: "ops@acme.test", password: "pw-1234567" }, () => ({ tenant: fixtures.tenant(), session: fixtures.sessionWithToken() }), 201],
 ];
 
 describe("every operation", () => {
-  it("is covered by this table (28 operations in the spec)", () => {
-    expect(operations).toHaveLength(28);
+  it("is covered by this table (32 operations in the spec)", () => {
+    expect(operations).toHaveLength(32);
   });
 
   it.each(operations)("%s sends the documented request", async (_name, call, method, path, body, answer, status = 200) => {
@@ -100,8 +104,8 @@ describe("headers", () => {
   });
 
   it("leave out Authorization when the client has no token", async () => {
-    server.use(http.post(`${ENDPOINT}/v1/invitations/accept`, () => json(fixtures.user(), 201)));
-    await testClient({ token: undefined }).invitations.accept({ secret: "cpi_abcdef123456", name: "Vic" });
+    server.use(http.post(`${ENDPOINT}/v1/sessions`, () => json(fixtures.sessionWithToken(), 201)));
+    await testClient({ token: undefined }).sessions.create({ email: "ops@acme.test", password: "pw-1234567" });
     expect(seen[0]!.headers.has("Authorization")).toBe(false);
   });
 });

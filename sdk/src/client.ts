@@ -13,6 +13,7 @@ import { AuditEventsResource } from "./resources/audit-events.js";
 import { ConcurrencyResource } from "./resources/concurrency.js";
 import { EnvironmentsResource } from "./resources/environments.js";
 import { InvitationsResource } from "./resources/invitations.js";
+import { SessionsResource } from "./resources/sessions.js";
 import { TenantResource } from "./resources/tenant.js";
 import { TenantsResource } from "./resources/tenants.js";
 import { UsersResource } from "./resources/users.js";
@@ -52,6 +53,8 @@ export interface CallplaneClient {
   invitations: InvitationsResource;
   auditEvents: AuditEventsResource;
   apiTokens: ApiTokensResource;
+  /** Sign in with email and password, sign out, sign up. */
+  sessions: SessionsResource;
 }
 
 export function createCallplaneClient(options: CallplaneClientOptions): CallplaneClient {
@@ -92,5 +95,6 @@ export function createCallplaneClient(options: CallplaneClientOptions): Callplan
     invitations: new InvitationsResource(core),
     auditEvents: new AuditEventsResource(core),
     apiTokens: new ApiTokensResource(core),
+    sessions: new SessionsResource(core),
   };
 }

@@ -30,6 +30,12 @@ export type AuditEvent = Schemas["AuditEvent"];
 export type ApiToken = Schemas["ApiToken"];
 export type ApiTokenWithSecret = Schemas["ApiTokenWithSecret"];
 export type ApiTokenCreate = Schemas["ApiTokenCreate"];
+export type Session = Schemas["Session"];
+export type SessionWithToken = Schemas["SessionWithToken"];
+export type SessionCreate = Schemas["SessionCreate"];
+export type SignUp = Schemas["SignUp"];
+export type SignedUp = Schemas["SignedUp"];
+export type InvitationAcceptance = Schemas["InvitationAcceptance"];
 export type Actor = Schemas["Actor"];
 export type Problem = Schemas["Problem"];
 

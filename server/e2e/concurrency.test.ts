@@ -1,5 +1,5 @@
 import { PreconditionFailedError, ValidationError } from "@callplane/sdk";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { useServer } from "./harness.js";
 
 const t = useServer();
@@ -11,6 +11,15 @@ beforeAll(async () => {
   production = (await t.admin.environments.create({ name: "production", maxConcurrentCalls: 20 })).id;
   staging = (await t.admin.environments.create({ name: "staging", maxConcurrentCalls: 10 })).id;
   sandbox = (await t.admin.environments.create({ name: "sandbox", maxConcurrentCalls: 10, hidden: true })).id;
+});
+
+// Every test starts from the same split (20/10/10 of 40), whatever ran before it.
+beforeEach(async () => {
+  await t.admin.concurrency.set({ allocations: [
+    { environmentId: production, maxConcurrentCalls: 20 },
+    { environmentId: staging, maxConcurrentCalls: 10 },
+    { environmentId: sandbox, maxConcurrentCalls: 10 },
+  ] });
 });
 
 describe("the concurrency split", () => {

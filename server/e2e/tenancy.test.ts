@@ -118,8 +118,11 @@ describe("a second tenant's API key", () => {
   });
 
   it("works with tokens of its own, which are just as walled off", async () => {
-    const token = t.client(own.token.token);
-    expect((await token.tenant.get()).id).toBe(own.tenant.id);
+    // A tenant of its own: what this test creates must not show up in the lists the others check.
+    const third = await newTenant({ name: "Token Tenant" });
+    const minted = await t.client(third.apiKey).apiTokens.create({ name: "third-ci", scope: "write" });
+    const token = t.client(minted.token);
+    expect((await token.tenant.get()).id).toBe(third.id);
     await expect(token.users.get(first.user.id)).rejects.toBeInstanceOf(NotFoundError);
     const created = await token.environments.create({ name: "from-token" });
     await expect(t.admin.environments.get(created.id)).rejects.toBeInstanceOf(NotFoundError);

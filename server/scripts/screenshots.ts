@@ -49,7 +49,13 @@ const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
   await page.goto(`${server.url}/`);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel("Email").waitFor();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const signin = join(out, "console-signin.png");
+  await page.screenshot({ path: signin, fullPage: true });
+  console.log(`wrote ${signin}`);
+  await page.getByRole("button", { name: "Use an API token (local development)" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   const tabs: [string, string, string][] = [
     ["environments", "Environments", "sandbox"],
     ["users", "Users", "Sam Rivera"],
@@ -60,7 +66,7 @@ try {
   for (const [id, name, ready] of tabs) {
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name, exact: true }).click();
     await page.getByRole("heading", { level: 1, name, exact: true }).waitFor();
-    await page.locator("main").getByText(ready).first().waitFor();
+    await page.locator("main").getByText(ready, { exact: true }).first().waitFor();
     // Nothing focused, no notices: a calm page.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const file = join(out, `console-${id}.png`);

@@ -5,6 +5,7 @@ import { bootstrap, type BootstrapResult } from "./bootstrap.js";
 import { openDatabase } from "./db/database.js";
 import { Store } from "./db/store.js";
 import { routes } from "./domain/routes.js";
+import type { SignInLimits } from "./auth/sign-in-limiter.js";
 import { createHttpServer } from "./http/server.js";
 import { consoleHandler, isLoopbackInterface, type ConsoleOptions } from "./http/static.js";
 
@@ -22,6 +23,12 @@ export interface ServerOptions {
   inviteTtlMs?: number;
   /** Requests per second per credential; unlimited when undefined. */
   rateLimit?: number | undefined;
+  /** How long a session from signing in with email and password lasts, in milliseconds (12 h). */
+  sessionTtlMs?: number;
+  /** Let anyone create a tenant with `POST /v1/signup` (and the console's sign-up page). Off by default. */
+  allowSignup?: boolean;
+  /** Limits on failed sign-ins (per email, per client address) and sign-ups (per address). */
+  signInLimits?: Partial<SignInLimits> | undefined;
   log?: ((line: string) => void) | undefined;
   /**
    * The Settings console at `/` (the API stays under `/v1`). On by default; `false` turns it
@@ -41,7 +48,7 @@ export interface RunningServer {
 
 const CLOSE_GRACE_MS = 1000;
 
-export const DEFAULTS = { host: "127.0.0.1", port: 8787, db: ".callplane/callplane.db", inviteTtlMs: 7 * 24 * 60 * 60 * 1000 };
+export const DEFAULTS = { host: "127.0.0.1", port: 8787, db: ".callplane/callplane.db", inviteTtlMs: 7 * 24 * 60 * 60 * 1000, sessionTtlMs: 12 * 60 * 60 * 1000 };
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const store = new Store(openDatabase(options.db ?? DEFAULTS.db));
@@ -49,13 +56,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // The token to prefill is known only once bootstrap has run (after listening): read it late.
   let prefillToken: string | undefined;
   const consoleOptions = options.console === false ? undefined : options.console === true || options.console === undefined ? {} : options.console;
-  const fallback = consoleOptions && consoleHandler({ dir: consoleOptions.dir, prefillToken: () => consoleOptions.prefillToken ?? prefillToken });
+  const allowSignup = options.allowSignup ?? false;
+  const fallback = consoleOptions && consoleHandler({ dir: consoleOptions.dir, prefillToken: () => consoleOptions.prefillToken ?? prefillToken, allowSignup });
   const server: Server = createHttpServer({
     store,
     routes,
-    settings: { inviteTtlMs: options.inviteTtlMs ?? DEFAULTS.inviteTtlMs },
+    settings: { inviteTtlMs: options.inviteTtlMs ?? DEFAULTS.inviteTtlMs, sessionTtlMs: options.sessionTtlMs ?? DEFAULTS.sessionTtlMs, allowSignup },
     platformToken: options.platformToken,
     rateLimit: options.rateLimit,
+    signInLimits: options.signInLimits,
     log: options.log,
     fallback,
   });

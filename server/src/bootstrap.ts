@@ -6,7 +6,7 @@ import { hashSecret, maskSecret } from "./auth/secrets.js";
 import type { Store } from "./db/store.js";
 import { insertApiToken } from "./domain/api-tokens.js";
 import { insertEnvironment } from "./domain/environments.js";
-import { insertTenant } from "./domain/tenants.js";
+import { DEFAULT_PLAN_LIMIT, insertTenant } from "./domain/tenants.js";
 import { insertUser } from "./domain/users.js";
 
 export interface BootstrapResult {
@@ -23,7 +23,7 @@ export function bootstrap(store: Store, options: { token?: string | undefined; n
   return store.transaction(() => {
     if (store.countTenants() > 0) return undefined;
     const now = (options.now ?? new Date()).toISOString();
-    const { id: tenantId } = insertTenant(store, { name: "Local tenant", billingEmail: "billing@callplane.local", planLimit: 40, timezone: "UTC" }, now);
+    const { id: tenantId } = insertTenant(store, { name: "Local tenant", billingEmail: "billing@callplane.local", planLimit: DEFAULT_PLAN_LIMIT, timezone: "UTC" }, now);
     insertEnvironment(store, tenantId, { name: "default", maxConcurrentCalls: 0 }, now);
     const adminUserId = insertUser(store, tenantId, { name: "Local admin", email: BOOTSTRAP_ADMIN_EMAIL, role: "admin" }, now);
     const owner = { type: "user" as const, id: adminUserId, name: "Local admin" };

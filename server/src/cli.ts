@@ -14,6 +14,9 @@ const HELP = `Usage: callplane-server [options]
   --platform-token <token>   Token that may list and create tenants (CALLPLANE_PLATFORM_TOKEN)
   --invite-ttl <duration>    Default invitation lifetime: 7d, 12h, 30m, 45s (CALLPLANE_INVITE_TTL; default 7d)
   --rate-limit <n>           Requests per second per credential; off by default (CALLPLANE_RATE_LIMIT)
+  --session-ttl <duration>   How long a sign-in with email and password lasts (CALLPLANE_SESSION_TTL; default 12h)
+  --allow-signup             Let anyone create a tenant with POST /v1/signup and the console's
+                             sign-up page (CALLPLANE_ALLOW_SIGNUP=1; off by default)
   --verbose                  Log one line per request to stderr (CALLPLANE_VERBOSE=1)
   --no-console               Serve only the API under /v1, not the Settings console at /
                              (CALLPLANE_CONSOLE=0; the console is on by default)
@@ -49,6 +52,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOpti
       "platform-token": { type: "string" },
       "invite-ttl": { type: "string" },
       "rate-limit": { type: "string" },
+      "session-ttl": { type: "string" },
+      "allow-signup": { type: "boolean" },
       verbose: { type: "boolean" },
       "no-console": { type: "boolean" },
       help: { type: "boolean" },
@@ -58,6 +63,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOpti
   const port = values.port ?? env.CALLPLANE_PORT;
   const ttl = values["invite-ttl"] ?? env.CALLPLANE_INVITE_TTL;
   const rate = values["rate-limit"] ?? env.CALLPLANE_RATE_LIMIT;
+  const sessionTtl = values["session-ttl"] ?? env.CALLPLANE_SESSION_TTL;
   const verbose = values.verbose ?? env.CALLPLANE_VERBOSE === "1";
   const noConsole = values["no-console"] ?? (env.CALLPLANE_CONSOLE === "0" || env.CALLPLANE_CONSOLE === "false");
   return {
@@ -69,6 +75,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv): ServerOpti
     platformToken: values["platform-token"] ?? env.CALLPLANE_PLATFORM_TOKEN,
     inviteTtlMs: ttl === undefined ? DEFAULTS.inviteTtlMs : parseDuration(ttl, "--invite-ttl"),
     rateLimit: rate === undefined ? undefined : parseCount(rate, "--rate-limit", 1),
+    sessionTtlMs: sessionTtl === undefined ? DEFAULTS.sessionTtlMs : parseDuration(sessionTtl, "--session-ttl"),
+    allowSignup: values["allow-signup"] ?? (env.CALLPLANE_ALLOW_SIGNUP === "1" || env.CALLPLANE_ALLOW_SIGNUP === "true"),
     log: verbose ? (line) => process.stderr.write(`${line}\n`) : undefined,
     console: !noConsole,
   };

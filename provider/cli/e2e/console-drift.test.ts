@@ -27,7 +27,8 @@ describe("callplane drift after a console edit", () => {
     const page = await (await browser.newContext()).newPage();
     page.setDefaultTimeout(10_000);
     await page.goto(`${ws.server.url}/`);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Use an API token (local development)" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.getByRole("button", { name: "Edit production" }).click();
     const dialog = page.getByRole("dialog", { name: "Edit production" });
     await dialog.getByLabel("Max concurrent calls").fill("12");

@@ -13,7 +13,9 @@ beforeAll(async () => {
   if (applied.code !== 0) throw new Error(applied.output);
 }, 120_000);
 
-describe("callplane drift", () => {
+// The tests are the steps of one story on one applied workspace (no drift, hand edits, unmanaged
+// objects, apply puts it right): their order is part of what they check, so it is never shuffled.
+describe("callplane drift", { shuffle: false }, () => {
   it("exits 0 and says so when nothing drifted", async () => {
     const result = await callplane(ws, ["drift", ws.dir]);
     expect(result.stderr).toBe("");

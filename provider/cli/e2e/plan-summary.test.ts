@@ -14,7 +14,8 @@ beforeAll(async () => {
   if (applied.code !== 0) throw new Error(applied.output);
 }, 120_000);
 
-describe("callplane plan-summary", () => {
+// Steps on one applied workspace, each building on the state the previous one left: never shuffled.
+describe("callplane plan-summary", { shuffle: false }, () => {
   it("says only 'No changes.' when the plan has none", async () => {
     const file = await planJson(ws, "clean");
     const result = await callplane(ws, ["plan-summary", file]);

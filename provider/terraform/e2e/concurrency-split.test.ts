@@ -40,7 +40,9 @@ const flat = (text: string) => text.replace(/\s+/g, " ");
 
 const apply = (env?: Record<string, string>) => ws.terraform(["apply", "-auto-approve", "-input=false"], env);
 
-describe("callplane_concurrency_split with real Terraform", () => {
+// A lifecycle on one workspace, step by step like terraform-plugin-testing's TestSteps: each
+// test starts from the state the one before left, so the order is part of the test.
+describe("callplane_concurrency_split with real Terraform", { shuffle: false }, () => {
   it("splits 40 calls 20/10/10 over three environments created in the same apply", async () => {
     ws.config(ENVIRONMENTS + split(DEFAULT_SPLIT));
     const planned = await ws.terraform(["plan", "-input=false"]);

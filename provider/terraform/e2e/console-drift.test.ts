@@ -32,8 +32,9 @@ describe("a change made in the console", () => {
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     await page.goto(`${ws.server.url}/`);
-    // The test server listens on loopback with a chosen bootstrap token: the form is prefilled.
-    await page.getByRole("button", { name: "Sign in" }).click();
+    // The test server listens on loopback with a chosen bootstrap token: the token form is prefilled.
+    await page.getByRole("button", { name: "Use an API token (local development)" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.getByText("40 of 40 concurrent calls allocated · 0 available").waitFor();
     await page.getByRole("button", { name: "Edit staging" }).click();
     const dialog = page.getByRole("dialog", { name: "Edit staging" });

@@ -20,7 +20,9 @@ resource "callplane_environment" "staging" {
 }
 `;
 
-describe("callplane_environment with real Terraform", () => {
+// A lifecycle on one workspace, step by step like terraform-plugin-testing's TestSteps: each
+// test starts from the state the one before left, so the order is part of the test.
+describe("callplane_environment with real Terraform", { shuffle: false }, () => {
   it("creates environments, then plans no changes", async () => {
     ws.config(environments("20"));
     const apply = await ws.terraform(["apply", "-auto-approve", "-input=false"]);

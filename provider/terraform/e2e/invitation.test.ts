@@ -21,7 +21,9 @@ async function expire(id: string): Promise<void> {
   expect((await ws.sdk.invitations.get(id)).status).toBe("expired");
 }
 
-describe("callplane_invitation with real Terraform", () => {
+// A lifecycle on one workspace, step by step like terraform-plugin-testing's TestSteps: each
+// test starts from the state the one before left, so the order is part of the test.
+describe("callplane_invitation with real Terraform", { shuffle: false }, () => {
   it("creates an invitation with a sensitive secret, then plans no changes", async () => {
     ws.config(invitations());
     const applied = await apply();

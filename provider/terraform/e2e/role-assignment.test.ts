@@ -45,7 +45,9 @@ async function countingProxy(target: string): Promise<{ url: string; requests: s
 let leeId: string;
 let base: string;
 
-describe("callplane_role_assignment with real Terraform", () => {
+// A lifecycle on one workspace, step by step like terraform-plugin-testing's TestSteps: each
+// test starts from the state the one before left, so the order is part of the test.
+describe("callplane_role_assignment with real Terraform", { shuffle: false }, () => {
   it("sets an existing user's role and invites an email without a user, telling which in the plan", async () => {
     leeId = (await ws.sdk.users.create({ name: "Lee", email: "lee@acme.test", role: "member" })).id;
     base = assignment("lee", "lee@acme.test", "operator", "remove_user_on_destroy = true") + assignment("nia", "nia@acme.test", "viewer");

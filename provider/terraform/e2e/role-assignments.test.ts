@@ -45,7 +45,9 @@ async function accept(email: string, name: string) {
   return ws.sdk.invitations.accept({ secret, name });
 }
 
-describe("callplane_role_assignments with real Terraform", () => {
+// A lifecycle on one workspace, step by step like terraform-plugin-testing's TestSteps: each
+// test starts from the state the one before left, so the order is part of the test.
+describe("callplane_role_assignments with real Terraform", { shuffle: false }, () => {
   it("refuses, at plan time, a map without an admin or with an invalid email or role, naming the key", async () => {
     ws.config(team({ "lee@acme.test": "member", "not-an-email": "viewer", "sam@acme.test": "owner" }));
     const planned = await ws.terraform(["plan", "-input=false"]);

@@ -19,7 +19,9 @@ const DECLARED = {
   website: "https://acme.test",
 };
 
-describe("callplane_tenant_settings with real Terraform", () => {
+// A lifecycle on one workspace, step by step like terraform-plugin-testing's TestSteps: each
+// test starts from the state the one before left, so the order is part of the test.
+describe("callplane_tenant_settings with real Terraform", { shuffle: false }, () => {
   it("adopts the existing tenant, changing only the configured settings, then plans no changes", async () => {
     const before = await ws.sdk.tenant.get();
     ws.config(settings(DECLARED));

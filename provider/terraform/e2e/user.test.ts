@@ -53,7 +53,9 @@ async function liveByEmail(email: string) {
   return (await ws.sdk.users.list({ q: email }).toArray()).find((u) => u.email === email);
 }
 
-describe("callplane_user with real Terraform", () => {
+// A lifecycle on one workspace, step by step like terraform-plugin-testing's TestSteps: each
+// test starts from the state the one before left, so the order is part of the test.
+describe("callplane_user with real Terraform", { shuffle: false }, () => {
   it("creates an admin, a member, an operator with a schedule and a viewer, then plans no changes", async () => {
     ws.config(team());
     const applied = await apply();

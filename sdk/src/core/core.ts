@@ -9,7 +9,7 @@ import { fieldErrorsFromIssues } from "../validation/field-errors.js";
 import { CallplaneError, ConnectionError, RateLimitError, ResponseValidationError, errorClassForStatus } from "./errors.js";
 import type { CallContext, Middleware } from "./middleware.js";
 import { composeMiddleware } from "./middleware.js";
-import { redactSecrets } from "./redact.js";
+import { redactedError, redactSecrets } from "./redact.js";
 import { parseRetryAfter } from "./retry.js";
 import { abortError } from "./timeout.js";
 import { attachResponse, responseMeta, type WithResponse } from "./response.js";
@@ -130,7 +130,7 @@ export class CallplaneCore {
     const reason = error instanceof Error ? error.message : String(error);
     return new ConnectionError({
       title: `Could not reach the Callplane API: ${redactSecrets(reason, this.#settings.secrets)}`,
-      cause: error,
+      cause: redactedError(error, this.#settings.secrets),
     });
   }
 }

@@ -1,7 +1,8 @@
 import { http, HttpResponse } from "msw";
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
-  AuthenticationError, CallplaneError, ConflictError, NotFoundError, PermissionError,
+  AuthenticationError, CallplaneError, ConflictError, ConnectionError, NotFoundError, PermissionError,
   PreconditionFailedError, ServerError, ValidationError,
 } from "../index.js";
 import { ENDPOINT, problem, TOKEN } from "../test-support/fixtures.js";
@@ -68,5 +69,17 @@ describe("errors", () => {
     expect(everything).not.toContain(TOKEN);
     expect(everything).not.toContain("cpk_live_abcdef0123456789");
     expect(error.detail).toContain("cpk_…6789");
+  });
+
+  it("keep the token out of a connection error, its message, its cause and how Node prints it", async () => {
+    for (const token of [TOKEN, "a-token-with-no-known-prefix-7f3k"]) {
+      const leaky = async () => { throw new TypeError(`connect ECONNRESET (sent "Authorization: Bearer ${token}")`); };
+      const error = await testClient({ token, maxRetries: 0, fetch: leaky }).tenant.get().catch((e) => e);
+      expect(error).toBeInstanceOf(ConnectionError);
+      expect(error.message).toContain("ECONNRESET");
+      for (const shown of [error.message, String(error), JSON.stringify(error), inspect(error, { depth: 5 }), String(error.cause)]) {
+        expect(shown).not.toContain(token);
+      }
+    }
   });
 });

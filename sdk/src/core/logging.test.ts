@@ -30,4 +30,23 @@ describe("the logger hook", () => {
     expect(entries[0]!.level).toBe("warn");
     expect(JSON.stringify(entries)).not.toContain(TOKEN);
   });
+
+  it("redacts the token when the failure's own message carries it", async () => {
+    // A proxy or a fetch polyfill may echo the request, token included, into its error.
+    const leaky = async () => { throw new TypeError(`fetch failed: proxy refused "Authorization: Bearer ${TOKEN}"`); };
+    const entries: LogEntry[] = [];
+    await testClient({ maxRetries: 0, fetch: leaky, logger: (e) => entries.push(e) }).tenant.get().catch(() => undefined);
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.message).toContain("proxy refused");
+    expect(entries[0]!.message).toContain("[redacted]");
+    expect(JSON.stringify(entries)).not.toContain(TOKEN);
+  });
+
+  it("redacts the token from the path when a caller put it in a query string", async () => {
+    server.use(http.get(`${ENDPOINT}/v1/audit-events`, () => HttpResponse.json({ data: [], nextCursor: null })));
+    const entries: LogEntry[] = [];
+    await testClient({ logger: (e) => entries.push(e) }).auditEvents.list({ resourceId: TOKEN }).toArray().catch(() => undefined);
+    expect(entries.length).toBeGreaterThan(0);
+    expect(JSON.stringify(entries)).not.toContain(TOKEN);
+  });
 });

@@ -1,5 +1,6 @@
+import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import { maskSecret, redactSecrets } from "./redact.js";
+import { maskSecret, redactedError, redactSecrets } from "./redact.js";
 
 describe("redactSecrets", () => {
   it("masks Callplane keys, tokens and invitation secrets to their last four characters", () => {
@@ -15,5 +16,24 @@ describe("redactSecrets", () => {
   });
   it("masks short secrets completely", () => {
     expect(maskSecret("cpk_abc")).toBe("cpk_…");
+  });
+});
+
+describe("redactedError", () => {
+  const secret = "plain-secret-value-42";
+  it("returns an error that holds no secret unchanged", () => {
+    const error = new TypeError("socket hang up");
+    expect(redactedError(error, [secret])).toBe(error);
+  });
+
+  it("copies an error that holds one, keeping its name and code, and cleans nested causes", () => {
+    const inner = Object.assign(new Error(`refused ${secret}`), { code: "ECONNREFUSED" });
+    const outer = new TypeError("fetch failed", { cause: inner });
+    const clean = redactedError(outer, [secret]) as Error & { cause: Error & { code: string } };
+    expect(clean).not.toBe(outer);
+    expect(clean.name).toBe("TypeError");
+    expect(clean.cause.code).toBe("ECONNREFUSED");
+    expect(clean.cause.message).toBe("refused [redacted]");
+    expect(inspect(clean, { depth: 5 })).not.toContain(secret);
   });
 });

@@ -256,7 +256,8 @@ export interface paths {
         /**
          * Accept an invitation
          * @description Unauthenticated: the invitation's secret is the credential. Creates the user with the
-         *     invited role. Expired, revoked or already accepted invitations answer 409.
+         *     invited role and signs them in: the answer carries a session. Expired, revoked or
+         *     already accepted invitations answer 409.
          */
         post: operations["acceptInvitation"];
         delete?: never;
@@ -379,6 +380,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in
+         * @description Unauthenticated: trades a user's email and password for a session token, which acts
+         *     with the user's role (read again at every call) until it expires (12 hours by default;
+         *     the server's `--session-ttl`) or the user signs out. An unknown email and a wrong
+         *     password get the same 401. Failed sign-ins are limited per email and per client
+         *     address: past the limit the answer is 429 with `Retry-After`, whatever the password.
+         */
+        post: operations["createSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the calling session
+         * @description Who the session token belongs to, with the user's current role, and when it expires. Other credentials answer 404.
+         */
+        get: operations["getCurrentSession"];
+        put?: never;
+        post?: never;
+        /**
+         * Sign out
+         * @description The calling session token stops working at once. Other credentials answer 404.
+         */
+        delete: operations["deleteCurrentSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign up
+         * @description Unauthenticated, and only on servers started with `--allow-signup` (403 otherwise):
+         *     creates a tenant with the default plan limit and a `default` environment, makes the
+         *     caller its admin and signs them in. Sign-ups are limited per client address (429).
+         */
+        post: operations["signUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -427,7 +498,7 @@ export interface components {
          * @description The kind of object an audit event is about.
          * @enum {string}
          */
-        ResourceType: "tenant" | "environment" | "concurrency" | "user" | "invitation" | "apiToken";
+        ResourceType: "tenant" | "environment" | "concurrency" | "user" | "invitation" | "apiToken" | "session";
         /**
          * @description A day of the week.
          * @enum {string}
@@ -1084,6 +1155,72 @@ export interface components {
             /** @description The tokens on this page. */
             data: components["schemas"]["ApiToken"][];
             nextCursor: components["schemas"]["NextCursor"];
+        };
+        /**
+         * @description A user's email and password, to sign in.
+         * @example {
+         *       "email": "lee@acme.test",
+         *       "password": "correct-horse-battery"
+         *     }
+         */
+        SessionCreate: {
+            email: components["schemas"]["Email"];
+            /** @description The user's password. Never returned, never logged. */
+            password: string;
+            /** @description Only needed when the same email and password belong to users of several tenants. */
+            tenantId?: components["schemas"]["Id"];
+        };
+        /**
+         * @description A signed-in user's session.
+         * @example {
+         *       "id": "ses_5d6e7f8a",
+         *       "expiresAt": "2026-11-20T21:30:00Z",
+         *       "createdAt": "2026-11-20T09:30:00Z",
+         *       "user": {
+         *         "id": "usr_1a2b3c4d",
+         *         "name": "Olivia Stone",
+         *         "email": "ops@acme.test",
+         *         "role": "admin",
+         *         "operatorSchedule": null,
+         *         "createdAt": "2026-01-15T10:00:00Z",
+         *         "modifiedAt": "2026-01-15T10:00:00Z"
+         *       }
+         *     }
+         */
+        Session: {
+            id: components["schemas"]["Id"];
+            expiresAt: components["schemas"]["Timestamp"];
+            createdAt: components["schemas"]["Timestamp"];
+            user: components["schemas"]["User"];
+        };
+        /** @description A new session with its token, returned once. Send the token as `Authorization: Bearer <token>`. */
+        SessionWithToken: components["schemas"]["Session"] & {
+            /** @description The session token (`cps_…`). Treat it as a password. */
+            token: string;
+        };
+        /**
+         * @description A new tenant and its first user, who becomes its admin.
+         * @example {
+         *       "tenantName": "Acme Voice",
+         *       "name": "Olivia Stone",
+         *       "email": "ops@acme.test",
+         *       "password": "a-long-passphrase"
+         *     }
+         */
+        SignUp: {
+            tenantName: components["schemas"]["TenantName"];
+            name: components["schemas"]["UserName"];
+            email: components["schemas"]["Email"];
+            password: components["schemas"]["Password"];
+        };
+        /** @description The new tenant and a session for its first admin. */
+        SignedUp: {
+            tenant: components["schemas"]["Tenant"];
+            session: components["schemas"]["SessionWithToken"];
+        };
+        /** @description The user an accepted invitation created, signed in. */
+        InvitationAcceptance: components["schemas"]["User"] & {
+            session: components["schemas"]["SessionWithToken"];
         };
     };
     responses: {
@@ -1867,7 +2004,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The user the invitation created. */
+            /** @description The user the invitation created, with a session for them. */
             201: {
                 headers: {
                     ETag: components["headers"]["ETag"];
@@ -1875,7 +2012,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["InvitationAcceptance"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -2111,6 +2248,119 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    createSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key for this request. Retries with the same key and body replay the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionCreate"];
+            };
+        };
+        responses: {
+            /** @description Signed in. The token is in this answer only. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionWithToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getCurrentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Session"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    deleteCurrentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    signUp: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique key for this request. Retries with the same key and body replay the first response instead of acting twice. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignUp"];
+            };
+        };
+        responses: {
+            /** @description The new tenant and a session for its admin. The token is in this answer only. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedUp"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
         };
     };

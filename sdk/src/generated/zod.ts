@@ -79,7 +79,7 @@ export const ApiTokenWithSecret = z.extend(ApiToken, {
 });
 
 /** The kind of object an audit event is about. */
-export const ResourceType = z.enum(["tenant","environment","concurrency","user","invitation","apiToken"], { error: expected("one of tenant, environment, concurrency, user, invitation, apiToken") });
+export const ResourceType = z.enum(["tenant","environment","concurrency","user","invitation","apiToken","session"], { error: expected("one of tenant, environment, concurrency, user, invitation, apiToken, session") });
 
 /** One recorded change. */
 export const AuditEvent = z.looseObject({
@@ -242,6 +242,61 @@ export const InvitationAccept = z.strictObject({
   password: z.optional(Password),
 }, { error: strictKeys });
 
+/** An IANA time zone name such as `Europe/Berlin` or `UTC`. */
+export const TimeZone = string.check(z.minLength(1, "must not be empty"), z.maxLength(64, "must be 1 to 64 characters"), z.regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, "must be an IANA time zone such as Europe/Berlin"), ianaTimeZone);
+
+/** A day of the week. */
+export const Weekday = z.enum(["monday","tuesday","wednesday","thursday","friday","saturday","sunday"], { error: expected("one of monday, tuesday, wednesday, thursday, friday, saturday, sunday") });
+
+/** One working period on one weekday, in whole or quarter hours. `startHour` is before `endHour`. */
+export const ScheduleRange = z.strictObject({
+  day: Weekday,
+  /** Start, in hours from midnight (0–24). */
+  startHour: number.check(z.gte(0, "must be between 0 and 24"), z.lte(24, "must be between 0 and 24"), z.multipleOf(0.25, "must be a multiple of 0.25")),
+  /** End, in hours from midnight (0–24). After `startHour`. */
+  endHour: number.check(z.gte(0, "must be between 0 and 24"), z.lte(24, "must be between 0 and 24"), z.multipleOf(0.25, "must be a multiple of 0.25")),
+}, { error: strictKeys }).check(namedRules.startBeforeEnd);
+
+/** When an operator works. `ranges` are stored in UTC; `timezone` is the zone they were
+ * entered in, used to show them back in local time. The SDK's schedule helpers convert
+ * both ways, across midnight and daylight-saving changes. */
+export const OperatorSchedule = z.strictObject({
+  timezone: TimeZone,
+  /** Working periods in UTC. */
+  ranges: z.array(ScheduleRange, { error: expected("a list") }).check(z.maxLength(100, "must have at most 100 items")),
+}, { error: strictKeys });
+
+/** A person in the tenant. Users see every environment. */
+export const User = z.looseObject({
+  id: Id,
+  name: UserName,
+  email: Email,
+  role: Role,
+  /** Only operators have one; null otherwise. */
+  operatorSchedule: z.nullable(OperatorSchedule),
+  createdAt: Timestamp,
+  modifiedAt: Timestamp,
+}, { error: expected("an object") });
+
+/** A signed-in user's session. */
+export const Session = z.looseObject({
+  id: Id,
+  expiresAt: Timestamp,
+  createdAt: Timestamp,
+  user: User,
+}, { error: expected("an object") });
+
+/** A new session with its token, returned once. Send the token as `Authorization: Bearer <token>`. */
+export const SessionWithToken = z.extend(Session, {
+  /** The session token (`cps_…`). Treat it as a password. */
+  token: string,
+});
+
+/** The user an accepted invitation created, signed in. */
+export const InvitationAcceptance = z.extend(User, {
+  session: SessionWithToken,
+});
+
 /** A new invitation. */
 export const InvitationCreate = z.strictObject({
   email: Email,
@@ -272,30 +327,6 @@ export const InvitationWithSecret = z.extend(Invitation, {
 /** Where the logo is served from. Must start with `http://` or `https://`. */
 export const LogoUrl = z.nullable(string.check(z.maxLength(2048, "must be at most 2048 characters"), z.regex(/^https?:\/\/\S+$/, "must start with http:// or https://")));
 
-/** An IANA time zone name such as `Europe/Berlin` or `UTC`. */
-export const TimeZone = string.check(z.minLength(1, "must not be empty"), z.maxLength(64, "must be 1 to 64 characters"), z.regex(/^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+)*$/, "must be an IANA time zone such as Europe/Berlin"), ianaTimeZone);
-
-/** A day of the week. */
-export const Weekday = z.enum(["monday","tuesday","wednesday","thursday","friday","saturday","sunday"], { error: expected("one of monday, tuesday, wednesday, thursday, friday, saturday, sunday") });
-
-/** One working period on one weekday, in whole or quarter hours. `startHour` is before `endHour`. */
-export const ScheduleRange = z.strictObject({
-  day: Weekday,
-  /** Start, in hours from midnight (0–24). */
-  startHour: number.check(z.gte(0, "must be between 0 and 24"), z.lte(24, "must be between 0 and 24"), z.multipleOf(0.25, "must be a multiple of 0.25")),
-  /** End, in hours from midnight (0–24). After `startHour`. */
-  endHour: number.check(z.gte(0, "must be between 0 and 24"), z.lte(24, "must be between 0 and 24"), z.multipleOf(0.25, "must be a multiple of 0.25")),
-}, { error: strictKeys }).check(namedRules.startBeforeEnd);
-
-/** When an operator works. `ranges` are stored in UTC; `timezone` is the zone they were
- * entered in, used to show them back in local time. The SDK's schedule helpers convert
- * both ways, across midnight and daylight-saving changes. */
-export const OperatorSchedule = z.strictObject({
-  timezone: TimeZone,
-  /** Working periods in UTC. */
-  ranges: z.array(ScheduleRange, { error: expected("a list") }).check(z.maxLength(100, "must have at most 100 items")),
-}, { error: strictKeys });
-
 /** A contact number, 7 to 15 digits with an optional leading `+`. */
 export const Phone = z.nullable(string.check(z.regex(/^\+?[0-9]{7,15}$/, "must be 7 to 15 digits with an optional leading +")));
 
@@ -317,14 +348,31 @@ export const Problem = z.looseObject({
   errors: z.array(FieldError, { error: expected("a list") }),
 }, { error: expected("an object") });
 
-/** The mailing address. */
-export const Street = z.nullable(string.check(z.maxLength(200, "must be at most 200 characters")));
+/** A user's email and password, to sign in. */
+export const SessionCreate = z.strictObject({
+  email: Email,
+  /** The user's password. Never returned, never logged. */
+  password: string.check(z.minLength(1, "must not be empty"), z.maxLength(128, "must be 1 to 128 characters")),
+  /** Only needed when the same email and password belong to users of several tenants. */
+  tenantId: z.optional(Id),
+}, { error: strictKeys });
 
 /** The organisation's name. At least 3 characters. */
 export const TenantName = string.check(z.minLength(3, "must be 3 to 100 characters"), z.maxLength(100, "must be 3 to 100 characters"));
 
+/** A new tenant and its first user, who becomes its admin. */
+export const SignUp = z.strictObject({
+  tenantName: TenantName,
+  name: UserName,
+  email: Email,
+  password: Password,
+}, { error: strictKeys });
+
 /** A short description. */
 export const TenantDescription = z.nullable(string.check(z.maxLength(500, "must be at most 500 characters")));
+
+/** The mailing address. */
+export const Street = z.nullable(string.check(z.maxLength(200, "must be at most 200 characters")));
 
 /** The postal code, 3 to 10 characters. */
 export const ZipCode = z.nullable(string.check(z.minLength(3, "must be 3 to 10 characters"), z.maxLength(10, "must be 3 to 10 characters")));
@@ -352,6 +400,12 @@ export const Tenant = z.looseObject({
   apiKeyMasked: string,
   createdAt: Timestamp,
   modifiedAt: Timestamp,
+}, { error: expected("an object") });
+
+/** The new tenant and a session for its first admin. */
+export const SignedUp = z.looseObject({
+  tenant: Tenant,
+  session: SessionWithToken,
 }, { error: expected("an object") });
 
 /** A new tenant. Platform administrators only. */
@@ -397,18 +451,6 @@ export const TenantWithApiKey = z.extend(Tenant, {
   /** The tenant API key. Treat it as a password. */
   apiKey: string,
 });
-
-/** A person in the tenant. Users see every environment. */
-export const User = z.looseObject({
-  id: Id,
-  name: UserName,
-  email: Email,
-  role: Role,
-  /** Only operators have one; null otherwise. */
-  operatorSchedule: z.nullable(OperatorSchedule),
-  createdAt: Timestamp,
-  modifiedAt: Timestamp,
-}, { error: expected("an object") });
 
 /** A new user. Email and password cannot be changed later. */
 export const UserCreate = z.strictObject({
@@ -457,7 +499,7 @@ export const responseSchemas = {
   deleteUser: undefined,
   listInvitations: InvitationList,
   createInvitation: InvitationWithSecret,
-  acceptInvitation: User,
+  acceptInvitation: InvitationAcceptance,
   getInvitation: Invitation,
   revokeInvitation: Invitation,
   renewInvitation: InvitationWithSecret,
@@ -465,4 +507,8 @@ export const responseSchemas = {
   listApiTokens: ApiTokenList,
   createApiToken: ApiTokenWithSecret,
   revokeApiToken: undefined,
+  createSession: SessionWithToken,
+  getCurrentSession: Session,
+  deleteCurrentSession: undefined,
+  signUp: SignedUp,
 } as const;

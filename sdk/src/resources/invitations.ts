@@ -1,7 +1,7 @@
 import type { CallplaneCore, RequestOptions } from "../core/core.js";
 import { PagedList } from "../core/pagination.js";
 import type { WithResponse } from "../core/response.js";
-import type { Invitation, InvitationAccept, InvitationCreate, InvitationRenew, InvitationWithSecret, ListInvitationsQuery, User } from "../types.js";
+import type { Invitation, InvitationAccept, InvitationAcceptance, InvitationCreate, InvitationRenew, InvitationWithSecret, ListInvitationsQuery } from "../types.js";
 
 /** Email invitations that create a user with a role when accepted. */
 export class InvitationsResource {
@@ -36,8 +36,11 @@ export class InvitationsResource {
       this.core.api.POST("/v1/invitations/{invitationId}/renew", { ...init, params: { path: { invitationId } }, body }));
   }
 
-  /** Accepts with the invitation's secret (no credential needed) and returns the new user. */
-  accept(body: InvitationAccept, options?: RequestOptions): Promise<WithResponse<User>> {
+  /**
+   * Accepts with the invitation's secret (no credential needed) and returns the new user,
+   * signed in: `session.token` is a session credential for them.
+   */
+  accept(body: InvitationAccept, options?: RequestOptions): Promise<WithResponse<InvitationAcceptance>> {
     return this.core.call("acceptInvitation", options, (init) => this.core.api.POST("/v1/invitations/accept", { ...init, body }));
   }
 }

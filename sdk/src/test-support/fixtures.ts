@@ -19,6 +19,8 @@ export const fixtures = {
   invitationWithSecret: () => example("InvitationWithSecret"),
   auditEvent: () => structuredClone(spec.components.schemas.AuditEvent.examples[0]),
   apiToken: () => structuredClone(spec.components.schemas.ApiToken.examples[0]),
+  session: () => structuredClone(spec.components.schemas.Session.examples[0]),
+  sessionWithToken: () => ({ ...structuredClone(spec.components.schemas.Session.examples[0]), token: "cps_session0000000000" }),
 };
 
 export function problem(status: number, title: string, extra: Record<string, unknown> = {}) {

@@ -4,6 +4,7 @@ import { App } from "./app.js";
 
 interface PageConfig {
   prefillToken?: string;
+  allowSignup?: boolean;
 }
 
 function readConfig(): PageConfig {
@@ -21,4 +22,5 @@ function readConfig(): PageConfig {
 
 const root = document.getElementById("app")!;
 root.textContent = "";
-render(<App prefillToken={readConfig().prefillToken} />, root);
+const config = readConfig();
+render(<App prefillToken={config.prefillToken} allowSignup={config.allowSignup ?? false} />, root);

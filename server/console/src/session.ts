@@ -1,8 +1,17 @@
 /**
- * Signing in: an SDK client for this server that says `console` to the audit log, and who the
- * token acts as. The API has no "who am I" call, so the console finds its own token among the
+ * Signing in: an SDK client for this server that says `console` to the audit log, and who it
+ * acts as.
+ *
+ * With email and password the server answers with a session token and its user. The session
+ * token is kept in `sessionStorage` (this tab only, gone when it closes; never `localStorage`
+ * and never in a URL), so a reload stays signed in; the user is read again from the API.
+ *
+ * With an API token (the local-development form), the console finds its own token among the
  * tenant's API tokens by its masked form (prefix and last four characters) and reads the
- * owner's role. The token itself lives only in memory.
+ * owner's role. An API token lives only in memory.
+ *
+ * Any call answered 401 (the session ended, the user was deleted) ends the console's session:
+ * `onSessionEnded` tells the app, which returns to the sign-in page.
  */
 import {
   AuthenticationError,
@@ -13,8 +22,12 @@ import {
   createCallplaneClient,
   maskSecret,
   type CallplaneClient,
+  type Middleware,
   type Role,
+  type SessionWithToken,
+  type SignUp,
   type Tenant,
+  type User,
 } from "@callplane/sdk";
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
@@ -28,31 +41,112 @@ export interface Identity {
 }
 
 export interface Session {
+  /** `session`: signed in with email and password; `token`: with an API token or key. */
+  kind: "session" | "token";
   client: CallplaneClient;
+  /** The signed-in user, for sessions (and API tokens owned by a user). */
+  user: User | undefined;
   tenant: Tenant;
   who: Identity;
   /** Why this session may not change settings; undefined when it may. */
   readOnlyReason: string | undefined;
 }
 
-export function consoleClient(token: string, endpoint = globalThis.location.origin): CallplaneClient {
-  return createCallplaneClient({
+const STORAGE_KEY = "callplane.session";
+
+const ended = new Set<(client: CallplaneClient) => void>();
+
+/** Called with the client whose credential stopped working (a 401 answer). */
+export function onSessionEnded(listener: (client: CallplaneClient) => void): () => void {
+  ended.add(listener);
+  return () => ended.delete(listener);
+}
+
+export function consoleClient(token: string | undefined, endpoint = globalThis.location.origin): CallplaneClient {
+  const watch: Middleware = async (request, next) => {
+    const response = await next(request);
+    if (response.status === 401 && token) for (const listener of ended) listener(client);
+    return response;
+  };
+  const client = createCallplaneClient({
     endpoint,
-    token,
+    ...(token ? { token } : {}),
     source: "console",
-    maxRetries: 1,
+    // Signing in is never retried: a 429 there asks for minutes, not seconds.
+    maxRetries: token ? 1 : 0,
     timeoutMs: 15_000,
     fetch: (request) => globalThis.fetch(request),
+    middleware: [watch],
   });
+  return client;
 }
 
 export async function signIn(token: string, endpoint?: string): Promise<Session> {
   const trimmed = token.trim();
   if (!trimmed) throw new Error("Enter an API token or the tenant API key.");
+  if (trimmed.startsWith("cps_")) return resume(trimmed, endpoint);
   const client = consoleClient(trimmed, endpoint);
   const tenant = await client.tenant.get();
   const who = await identify(client, trimmed);
-  return { client, tenant, who, readOnlyReason: readOnlyReason(tenant, who) };
+  return { kind: "token", client, user: undefined, tenant, who, readOnlyReason: readOnlyReason(tenant, who) };
+}
+
+/** Signs in with email and password. */
+export async function signInWithPassword(email: string, password: string, endpoint?: string): Promise<Session> {
+  const session = await consoleClient(undefined, endpoint).sessions.create({ email: email.trim(), password });
+  return started(session, endpoint);
+}
+
+/** Creates a tenant with this person as its admin, signed in. */
+export async function signUp(input: SignUp, endpoint?: string): Promise<Session> {
+  const { session } = await consoleClient(undefined, endpoint).sessions.signUp(input);
+  return started(session, endpoint);
+}
+
+/** Accepts an invitation, which signs the new user in. */
+export async function acceptInvitation(input: { secret: string; name: string; password: string }, endpoint?: string): Promise<Session> {
+  const accepted = await consoleClient(undefined, endpoint).invitations.accept(input);
+  return started(accepted.session, endpoint);
+}
+
+async function started(session: SessionWithToken, endpoint: string | undefined): Promise<Session> {
+  const signedIn = await withSession(consoleClient(session.token, endpoint), session.user);
+  globalThis.sessionStorage?.setItem(STORAGE_KEY, session.token);
+  return signedIn;
+}
+
+async function resume(token: string, endpoint: string | undefined): Promise<Session> {
+  const client = consoleClient(token, endpoint);
+  const { user } = await client.sessions.current();
+  return withSession(client, user);
+}
+
+async function withSession(client: CallplaneClient, user: User): Promise<Session> {
+  const tenant = await client.tenant.get();
+  const who: Identity = { name: user.name, role: user.role, scope: "write" };
+  return { kind: "session", client, user, tenant, who, readOnlyReason: readOnlyReason(tenant, who) };
+}
+
+/** The session this tab signed in with before a reload, if it is still good. */
+export async function restoreSession(endpoint?: string): Promise<Session | undefined> {
+  const token = globalThis.sessionStorage?.getItem(STORAGE_KEY);
+  if (!token) return undefined;
+  try {
+    return await resume(token, endpoint);
+  } catch {
+    forgetSession();
+    return undefined;
+  }
+}
+
+export function forgetSession(): void {
+  globalThis.sessionStorage?.removeItem(STORAGE_KEY);
+}
+
+/** Ends a session on the server too; an API token is just forgotten. */
+export async function signOut(session: Session): Promise<void> {
+  forgetSession();
+  if (session.kind === "session") await session.client.sessions.signOut().catch(() => undefined);
 }
 
 async function identify(client: CallplaneClient, token: string): Promise<Identity> {

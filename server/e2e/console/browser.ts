@@ -6,7 +6,7 @@
 import { createCallplaneClient, type CallplaneClient } from "@callplane/sdk";
 import { existsSync, readdirSync } from "node:fs";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 import { startServer, type RunningServer, type ServerOptions } from "../../src/index.js";
 import { CONSOLE_DIR } from "../../src/http/static.js";
 
@@ -45,46 +45,60 @@ export interface ConsoleFixture {
   browser: Browser;
   /** The bootstrap admin, through the SDK (source `sdk`), for arranging and checking. */
   sdk: CallplaneClient;
-  /** A new browser context and page with the console open; closed after the file. */
+  /** A new browser context and page with the console open; closed after the test. */
   open(options?: { path?: string }): Promise<Page>;
-  /** Opens the console and signs in with `token` (the prefilled one when left out). */
+  /** Opens the console and signs in with `token` (the prefilled one when left out), through the API-token form. */
   signIn(token?: string): Promise<Page>;
+  /** Opens the console and signs in with an email and password. */
+  signInWithPassword(email: string, password: string, page?: Page): Promise<Page>;
 }
 
-/** A server and a browser for the enclosing test file. */
+/**
+ * A browser for the enclosing test file and a fresh server (a new in-memory tenant) for each
+ * test, so no test sees what another left behind, in whatever order they run.
+ */
 export function useConsole(options: ServerOptions = {}): ConsoleFixture {
   const fixture = {} as ConsoleFixture;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     assertConsoleBuilt();
-    const [server, browser] = await Promise.all([
-      startServer({ db: ":memory:", port: 0, bootstrapToken: ADMIN_TOKEN, ...options }),
-      launchChromium(),
-    ]);
-    fixture.server = server;
-    fixture.url = server.url;
-    fixture.browser = browser;
-    fixture.sdk = createCallplaneClient({ endpoint: server.url, token: ADMIN_TOKEN, maxRetries: 0 });
+    fixture.browser = await launchChromium();
     fixture.open = async ({ path = "/" } = {}) => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+      const context = await fixture.browser.newContext({ viewport: { width: 1280, height: 860 } });
       contexts.push(context);
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);
-      await page.goto(server.url + path);
+      await page.goto(fixture.url + path);
       return page;
     };
     fixture.signIn = async (token) => {
       const page = await fixture.open();
+      await page.getByRole("button", { name: "Use an API token (local development)" }).click();
       if (token !== undefined) await page.getByLabel("API token").fill(token);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
+      await page.getByRole("navigation", { name: "Settings" }).waitFor();
+      return page;
+    };
+    fixture.signInWithPassword = async (email, password, existing) => {
+      const page = existing ?? (await fixture.open());
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(password);
+      await page.getByRole("button", { name: "Sign in", exact: true }).click();
       await page.getByRole("navigation", { name: "Settings" }).waitFor();
       return page;
     };
   }, 60_000);
-  afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await fixture.browser?.close();
+  beforeEach(async () => {
+    fixture.server = await startServer({ db: ":memory:", port: 0, bootstrapToken: ADMIN_TOKEN, ...options });
+    fixture.url = fixture.server.url;
+    fixture.sdk = createCallplaneClient({ endpoint: fixture.url, token: ADMIN_TOKEN, maxRetries: 0 });
+  });
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close().catch(() => {});
     await fixture.server?.close();
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
   });
   return fixture;
 }

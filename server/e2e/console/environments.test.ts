@@ -20,8 +20,12 @@ describe("Environments in the console", () => {
   it("refuses an unknown token with the API's reason, and keeps the token out of the page", async () => {
     const page = await t.open();
     const wrong = "cpt_not_a_real_token_0000000000000000";
+    // This server runs without --allow-signup: no sign-up page is offered.
+    await page.getByLabel("Password").waitFor();
+    expect(await page.getByRole("button", { name: "Create a tenant" }).count()).toBe(0);
+    await page.getByRole("button", { name: "Use an API token (local development)" }).click();
     await page.getByLabel("API token").fill(wrong);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.getByRole("alert").getByText("Not signed in: The credential is unknown or has been revoked. Sign in again with a valid token.").waitFor();
     expect(await page.getByRole("navigation", { name: "Settings" }).count()).toBe(0);
     // The prefilled token was read from the page's settings and then removed from the DOM.

@@ -75,7 +75,7 @@ describe("the console, served", () => {
 
   it("prefills the bootstrap token only for a loopback Host, and never logs it", async () => {
     const local = await get(server.url, "/");
-    expect(local.body).toContain(`<script type="application/json" id="callplane-config">{"prefillToken":"${ADMIN_TOKEN}"}</script>`);
+    expect(local.body).toContain(`<script type="application/json" id="callplane-config">{"prefillToken":"${ADMIN_TOKEN}","allowSignup":false}</script>`);
     for (const host of ["localhost", "[::1]:8787"]) {
       expect((await get(server.url, "/", { headers: { Host: host } })).body).toContain(ADMIN_TOKEN);
     }
@@ -84,7 +84,7 @@ describe("the console, served", () => {
       const remote = await get(server.url, "/", { headers: { Host: host } });
       expect(remote.status).toBe(200);
       expect(remote.body, host).not.toContain(ADMIN_TOKEN);
-      expect(remote.body).toContain('<script type="application/json" id="callplane-config">{}</script>');
+      expect(remote.body).toContain('<script type="application/json" id="callplane-config">{"allowSignup":false}</script>');
     }
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.join("\n")).not.toContain(ADMIN_TOKEN);

@@ -57,7 +57,12 @@ describe("Tenant in the console", () => {
 describe("Audit log in the console", () => {
   it("lists changes newest first with actor, source and before/after, filtered by resource", async () => {
     const page = await t.signIn();
-    // A change through the console, and one through the SDK.
+    // A tenant change and an environment made in the console, then a change through the SDK.
+    await openTab(page, "Tenant");
+    await page.getByLabel("Name", { exact: true }).fill("Acme Voice");
+    await page.getByRole("button", { name: "Save tenant" }).click();
+    await page.getByText("Tenant saved.").waitFor();
+    await openTab(page, "Environments");
     await page.getByRole("button", { name: "Create environment" }).click();
     const dialog = page.getByRole("dialog", { name: "Create environment" });
     await dialog.getByLabel("Environment name").fill("staging");
@@ -84,7 +89,7 @@ describe("Audit log in the console", () => {
     await first.getByText("tenant.update").waitFor();
     const actions = await page.getByRole("table").locator("tbody td code:not(.muted)").allTextContents();
     expect(new Set(actions)).toEqual(new Set(["tenant.update"]));
-    // Every tenant change in this file was made in the console.
+    // Every tenant change in this test was made in the console.
     const sources = await page.getByRole("table").locator(".source").allTextContents();
     expect(sources.length).toBeGreaterThan(0);
     expect(new Set(sources)).toEqual(new Set(["console"]));

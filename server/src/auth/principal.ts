@@ -5,6 +5,7 @@ import type { Actor, Role } from "@callplane/sdk";
 import type { Store } from "../db/store.js";
 import { problems } from "../http/problem.js";
 import { hashSecret, sameSecret } from "./secrets.js";
+import { SESSION_PREFIX, sessionPrincipal } from "./sessions.js";
 
 export type Principal =
   | { kind: "platform"; scope: string; actor: Actor }
@@ -17,8 +18,10 @@ export type Principal =
       /** The role acted with: the tenant API key acts as an admin. */
       role: Role;
       canWrite: boolean;
-      /** The user behind a personal token, if any. */
+      /** The user behind a personal token or session, if any. */
       userId: string | null;
+      /** Set when the credential is a session token. */
+      sessionId?: string;
     };
 
 export type TenantPrincipal = Extract<Principal, { kind: "tenant" }>;
@@ -35,6 +38,7 @@ export function resolvePrincipal(store: Store, authorization: string | undefined
     return { kind: "platform", scope: "platform", actor: { type: "platform", id: null, name: "Platform administrator" } };
   }
   const hash = hashSecret(credential);
+  if (credential.startsWith(SESSION_PREFIX)) return sessionPrincipal(store, hash, now);
   if (credential.startsWith("cpk_")) {
     const tenantId = store.tenantIdByApiKeyHash(hash);
     if (tenantId) {

@@ -6,7 +6,7 @@
 import { createHash, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
 import { maskSecret } from "@callplane/sdk";
 
-export type SecretPrefix = "cpk" | "cpt" | "cpi";
+export type SecretPrefix = "cpk" | "cpt" | "cpi" | "cps";
 
 export function newSecret(prefix: SecretPrefix): string {
   return `${prefix}_${randomBytes(20).toString("hex")}`;
@@ -30,6 +30,22 @@ export function hashPassword(password: string): string {
   return `scrypt$${salt.toString("base64")}$${hash.toString("base64")}`;
 }
 
+const DUMMY_SALT = randomBytes(16);
+const DUMMY_HASH = randomBytes(32);
+
+/**
+ * True when `password` matches a hash made by `hashPassword`. A null or unreadable hash
+ * still costs one scrypt run (against a throwaway hash), so the time taken never tells
+ * whether the account exists or has a password.
+ */
+export function verifyPassword(password: string, stored: string | null): boolean {
+  const [scheme, salt, hash] = (stored ?? "").split("$");
+  const usable = scheme === "scrypt" && salt !== undefined && hash !== undefined;
+  const expected = usable ? Buffer.from(hash, "base64") : DUMMY_HASH;
+  const actual = scryptSync(password, usable ? Buffer.from(salt, "base64") : DUMMY_SALT, 32, SCRYPT);
+  return usable && expected.length === actual.length && timingSafeEqual(expected, actual);
+}
+
 /** Compares two secrets in constant time. */
 export function sameSecret(a: string, b: string): boolean {
   const left = createHash("sha256").update(a).digest();
@@ -38,7 +54,7 @@ export function sameSecret(a: string, b: string): boolean {
 }
 
 /** Fields of API objects that carry a secret: never stored in the audit log or on disk. */
-export const SECRET_FIELDS: ReadonlySet<string> = new Set(["apiKey", "token", "secret", "password"]);
+export const SECRET_FIELDS: ReadonlySet<string> = new Set(["apiKey", "token", "secret", "password", "session"]);
 
 export function hasSecretFields(value: object): boolean {
   return Object.keys(value).some((key) => SECRET_FIELDS.has(key));

@@ -123,4 +123,22 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "sessions",
+    sql: `
+      -- Sessions from signing in with email and password. Like API tokens, only the token's
+      -- SHA-256 is kept. Deleting the user deletes their sessions.
+      CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        tenant_id TEXT NOT NULL REFERENCES tenants(id),
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        token_hash TEXT NOT NULL UNIQUE,
+        expires_at TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_by_user ON sessions (user_id);
+      CREATE INDEX users_by_email ON users (email_lower);
+    `,
+  },
 ];

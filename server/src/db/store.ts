@@ -80,6 +80,19 @@ function auditEventFrom(row: Row): AuditEvent {
   };
 }
 
+/** A session as stored: who it belongs to and until when (the token itself is not kept). */
+export interface SessionRecord {
+  id: string;
+  tenantId: string;
+  userId: string;
+  expiresAt: string;
+  createdAt: string;
+}
+
+function sessionFrom(row: Row): SessionRecord {
+  return { id: row.id, tenantId: row.tenant_id, userId: row.user_id, expiresAt: row.expires_at, createdAt: row.created_at };
+}
+
 function page<T>(rows: Row[], limit: number, map: (row: Row) => T): PageResult<T> {
   const more = rows.length > limit;
   const kept = more ? rows.slice(0, limit) : rows;
@@ -264,9 +277,38 @@ export class Store {
   }
 
   deleteUser(tenantId: string, id: string): void {
+    this.#sql("DELETE FROM sessions WHERE user_id = ?").run(id);
     this.#sql("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE owner_user_id = ?").run(new Date().toISOString(), id);
     this.#sql("UPDATE api_tokens SET owner_user_id = NULL WHERE owner_user_id = ?").run(id);
     this.#sql("DELETE FROM users WHERE tenant_id = ? AND id = ?").run(tenantId, id);
+  }
+
+  /** Every user with this email, in any tenant, with their password hash (null: none set). */
+  passwordsByEmail(email: string): { tenantId: string; userId: string; passwordHash: string | null }[] {
+    return (this.#sql("SELECT tenant_id, id, password_hash FROM users WHERE email_lower = ? ORDER BY rowid").all(email.toLowerCase()) as Row[])
+      .map((row) => ({ tenantId: row.tenant_id, userId: row.id, passwordHash: row.password_hash }));
+  }
+
+  // Sessions
+
+  insertSession(s: { id: string; tenantId: string; userId: string; tokenHash: string; expiresAt: string; now: string }): void {
+    // Expired sessions are of no use to anyone: clear them out as new ones arrive.
+    this.#sql("DELETE FROM sessions WHERE expires_at <= ?").run(s.now);
+    this.#sql("INSERT INTO sessions (id, tenant_id, user_id, token_hash, expires_at, created_at) VALUES (@id, @tenantId, @userId, @tokenHash, @expiresAt, @now)").run(s);
+  }
+
+  sessionByHash(hash: string): SessionRecord | undefined {
+    const row = this.#sql("SELECT * FROM sessions WHERE token_hash = ?").get(hash) as Row | undefined;
+    return row && sessionFrom(row);
+  }
+
+  getSession(id: string): SessionRecord | undefined {
+    const row = this.#sql("SELECT * FROM sessions WHERE id = ?").get(id) as Row | undefined;
+    return row && sessionFrom(row);
+  }
+
+  deleteSession(id: string): void {
+    this.#sql("DELETE FROM sessions WHERE id = ?").run(id);
   }
 
   // Invitations

@@ -3,7 +3,7 @@ import type { RouteDefinition } from "../http/context.js";
 import { problems } from "../http/problem.js";
 import { enumQuery, pageBody, pageRequest, tenantOf } from "./common.js";
 
-const RESOURCE_TYPES = ["tenant", "environment", "concurrency", "user", "invitation", "apiToken"] as const;
+const RESOURCE_TYPES = ["tenant", "environment", "concurrency", "user", "invitation", "apiToken", "session"] as const;
 
 export const auditEventRoutes: RouteDefinition[] = [
   {

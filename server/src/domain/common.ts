@@ -92,7 +92,7 @@ export function booleanQuery(ctx: RequestContext, name: string): boolean {
 
 export interface AuditRecord {
   action: string;
-  resourceType: "tenant" | "environment" | "concurrency" | "user" | "invitation" | "apiToken";
+  resourceType: "tenant" | "environment" | "concurrency" | "user" | "invitation" | "apiToken" | "session";
   resourceId: string | null;
   before: object | null;
   after: object | null;

@@ -8,6 +8,7 @@ import type { Store } from "../db/store.js";
 import type { RequestContext, RouteDefinition, Services } from "../http/context.js";
 import { problems } from "../http/problem.js";
 import { audit, checkIfMatch, enumQuery, etagOf, pageBody, pageRequest, parseBody, tenantOf, writableTenant } from "./common.js";
+import { startSession } from "./sessions.js";
 import { insertUser } from "./users.js";
 
 const STATUSES = ["pending", "accepted", "expired", "revoked"] as const;
@@ -87,7 +88,9 @@ function accept(ctx: RequestContext, services: Services) {
   const actor = { type: "user" as const, id: userId, name: user.value.name };
   audit(ctx, services, tenantId, { action: "invitation.accept", resourceType: "invitation", resourceId: invitation.id, before: { status: "pending" }, after: { status: "accepted", userId } }, actor);
   audit(ctx, services, tenantId, { action: "user.create", resourceType: "user", resourceId: userId, before: null, after: user.value }, actor);
-  return { status: 201, body: user.value, etag: etagOf(user.version) };
+  // The secret proved who this is: the new user is signed in.
+  const session = startSession(ctx, services, tenantId, user.value);
+  return { status: 201, body: { ...user.value, session }, etag: etagOf(user.version) };
 }
 
 export const invitationRoutes: RouteDefinition[] = [

@@ -4,6 +4,7 @@ import { auditEventRoutes } from "./audit-events.js";
 import { concurrencyRoutes } from "./concurrency.js";
 import { environmentRoutes } from "./environments.js";
 import { invitationRoutes } from "./invitations.js";
+import { sessionRoutes } from "./sessions.js";
 import { tenantRoutes } from "./tenant.js";
 import { tenantsRoutes } from "./tenants.js";
 import { userRoutes } from "./users.js";
@@ -18,4 +19,5 @@ export const routes: RouteDefinition[] = [
   ...invitationRoutes,
   ...auditEventRoutes,
   ...apiTokenRoutes,
+  ...sessionRoutes,
 ];

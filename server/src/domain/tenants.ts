@@ -5,6 +5,9 @@ import type { Store } from "../db/store.js";
 import type { RequestContext, RouteDefinition } from "../http/context.js";
 import { audit, etagOf, pageBody, pageRequest, parseBody } from "./common.js";
 
+/** The plan limit of tenants made without a platform administrator (first start, sign-up). */
+export const DEFAULT_PLAN_LIMIT = 40;
+
 export interface NewTenant {
   name: string;
   billingEmail: string;

@@ -6,6 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { resolvePrincipal, type Principal } from "../auth/principal.js";
+import { SignInLimiter, type SignInLimits } from "../auth/sign-in-limiter.js";
 import type { Store } from "../db/store.js";
 import type { AuditSource, RequestContext, Reply, RouteDefinition, ServerSettings, Services } from "./context.js";
 import { IdempotencyKeys } from "./idempotency.js";
@@ -23,6 +24,8 @@ export interface HttpServerOptions {
   platformToken?: string | undefined;
   /** Requests per second per credential; off when undefined. */
   rateLimit?: number | undefined;
+  /** Failed sign-ins and sign-ups allowed per email and client address (see sign-in-limiter.ts). */
+  signInLimits?: Partial<SignInLimits> | undefined;
   /** One line per request (method, path, status, duration, request id); never headers or bodies. */
   log?: ((line: string) => void) | undefined;
   /** Extra handlers for non-API paths (the console page); return true when handled. */
@@ -32,7 +35,7 @@ export interface HttpServerOptions {
 export function createHttpServer(options: HttpServerOptions): Server {
   const router = new Router<RouteDefinition>();
   for (const route of options.routes) router.add(route.method, route.pattern, route);
-  const services: Services = { store: options.store, settings: options.settings };
+  const services: Services = { store: options.store, settings: options.settings, signIns: new SignInLimiter(options.signInLimits) };
   const limiter = options.rateLimit ? new RateLimiter(options.rateLimit) : undefined;
   const idempotency = new IdempotencyKeys(options.store);
 
@@ -65,6 +68,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       ifMatch: headerValue(req.headers["if-match"]),
       now: new Date(),
       source: sourceOf(req),
+      clientAddress: req.socket.remoteAddress ?? "unknown",
       principal: undefined,
     };
     const route = match.handler;
@@ -73,6 +77,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       return idempotency.run(ctx, headerValue(req.headers["idempotency-key"]), raw, () => route.handler(ctx, services));
     };
     const reply = method === "GET" ? run() : options.store.transaction(run);
+    if (reply.problem) throw reply.problem;
     send(res, reply);
   }
 

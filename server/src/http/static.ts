@@ -69,7 +69,7 @@ interface Asset {
 }
 
 /** A `fallback` for `createHttpServer`: serves the console and answers 404 off the API. */
-export function consoleHandler(options: { dir?: string | undefined; prefillToken?: () => string | undefined } = {}): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function consoleHandler(options: { dir?: string | undefined; prefillToken?: () => string | undefined; allowSignup?: boolean } = {}): (req: IncomingMessage, res: ServerResponse) => boolean {
   const dir = options.dir ?? CONSOLE_DIR;
   const assets = loadAssets(dir);
   const page = assets.get("/index.html");
@@ -88,7 +88,7 @@ export function consoleHandler(options: { dir?: string | undefined; prefillToken
         return true;
       }
       const prefill = isLoopbackHost(req.headers.host) ? options.prefillToken?.() : undefined;
-      const html = page.body.toString("utf8").replace(CONFIG_MARKER, configScript({ prefillToken: prefill }));
+      const html = page.body.toString("utf8").replace(CONFIG_MARKER, configScript({ prefillToken: prefill, allowSignup: options.allowSignup ?? false }));
       const body = Buffer.from(html);
       res.writeHead(200, {
         ...SECURITY_HEADERS,
@@ -154,7 +154,7 @@ function loadAssets(dir: string): Map<string, Asset> {
 }
 
 /** The page's settings, as JSON that cannot close the script element it sits in. */
-function configScript(config: { prefillToken: string | undefined }): string {
+function configScript(config: { prefillToken: string | undefined; allowSignup: boolean }): string {
   const json = JSON.stringify(config).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026");
   return `<script type="application/json" id="callplane-config">${json}</script>`;
 }

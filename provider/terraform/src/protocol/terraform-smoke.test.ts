@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeProviderPath, tsxLoaderPath } from "./testing/plugin-harness.js";
+import { requireTool } from "./testing/required-tool.js";
 
 const run = promisify(execFile);
 const providerAddress = "registry.terraform.io/callplane/callplane";
@@ -34,16 +35,9 @@ output "id" {
 }
 `;
 
-async function terraformAvailable(): Promise<boolean> {
-  try {
-    await run("terraform", ["version"]);
-    return true;
-  } catch {
-    return false;
-  }
-}
+requireTool("terraform", ["version"], "Install Terraform 1.5 or newer and put it on PATH (https://developer.hashicorp.com/terraform/install).");
 
-describe.runIf(await terraformAvailable())("terraform with the fake provider", () => {
+describe("terraform with the fake provider", () => {
   let root: string;
   let workDir: string;
   let pluginTmp: string;

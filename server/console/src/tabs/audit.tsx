@@ -15,6 +15,7 @@ const RESOURCES: { value: "" | ResourceType; label: string }[] = [
   { value: "user", label: "Users" },
   { value: "invitation", label: "Invitations" },
   { value: "apiToken", label: "API tokens" },
+  { value: "session", label: "Sign-ins" },
 ];
 
 const PAGE = 25;
