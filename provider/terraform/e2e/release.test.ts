@@ -15,6 +15,7 @@ import { writeCliConfig } from "../scripts/install-mirror.js";
 import { platformName, TARGET_PLATFORMS } from "../scripts/node-runtimes.js";
 import { MANIFEST, releasePrefix, sha256, zipName } from "../scripts/release.js";
 import { executableName } from "../scripts/single-executable.js";
+import { requireTool } from "../src/protocol/testing/required-tool.js";
 import { repoRoot } from "../scripts/docs.js";
 import { run, terraformOnlyPath, TOKEN } from "./terraform.js";
 
@@ -57,6 +58,9 @@ function lockedZipHashes(dir: string): string[] {
 }
 
 beforeAll(async () => {
+  for (const [tool, versionArgs, debianPackage] of [["gpg", ["--version"], "gnupg"], ["unzip", ["-v"], "unzip"], ["file", ["--version"], "file"]] as const) {
+    requireTool(tool, [...versionArgs], `Install Debian's ${debianPackage} (\`npm test\` does: apt-get install ${debianPackage}).`);
+  }
   root = mkdtempSync(join(tmpdir(), "callplane-release-test-"));
   releaseDir = join(root, "release");
   gnupgHome = join(root, "gnupg");
