@@ -75,9 +75,10 @@ if (spawnSync("pnpm", ["--version"], { stdio: "ignore" }).status !== 0) {
 step("Installing dependencies and building (about two minutes the first time)");
 await runWithProgress("installing dependencies", "pnpm", ["install", "--frozen-lockfile", "--reporter=append-only"]);
 await runWithProgress("building the SDK, server, provider, CLI and constructs", "pnpm", ["-r", "--reporter=append-only", "run", "build"]);
-const installed = run("pnpm", ["--filter", "@callplane/terraform-provider", "run", "install-mirror"], { quiet: true });
+// The provider's single executable (what a release ships; built once, then cached), as users get it.
+const installed = run("pnpm", ["--filter", "@callplane/terraform-provider", "run", "install-executable-mirror"], { quiet: true });
 const cliConfig = /TF_CLI_CONFIG_FILE=(\S+)/.exec(installed.stdout)?.[1] ?? fail("the provider did not install");
-console.log(`provider installed into a local filesystem mirror (${cliConfig})`);
+console.log(`provider's executable installed into a local filesystem mirror (${cliConfig})`);
 
 step("Starting the local Callplane server (SQLite in a temp dir)");
 const work = mkdtempSync(join(tmpdir(), "callplane-demo-"));

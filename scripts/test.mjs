@@ -46,6 +46,17 @@ if (!chromium) {
   process.exit(1);
 }
 process.env.CHROMIUM_PATH = chromium;
+
+// The provider's release tests check signatures, zips and executable formats with Debian's
+// gnupg, unzip and file. (The Node runtimes the release is built on come from the npm registry.)
+const missingTools = [["gpg", "gnupg"], ["unzip", "unzip"], ["file", "file"]]
+  .filter(([command]) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status !== 0)
+  .map(([, debianPackage]) => debianPackage);
+if (missingTools.length > 0) {
+  const [apt, ...prefix] = process.getuid?.() === 0 ? ["apt-get"] : ["sudo", "apt-get"];
+  run("update Debian's package lists", apt, [...prefix, "update"]);
+  run(`install Debian's ${missingTools.join(", ")} (for the provider's release tests)`, apt, [...prefix, "install", "-y", "--no-install-recommends", ...missingTools]);
+}
 run("install dependencies", "pnpm", ["install", "--frozen-lockfile"]);
 run("build", "pnpm", ["-r", "run", "build"]);
 

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { installMirror } from "../../terraform/scripts/install-mirror.js";
+import { installExecutableMirror } from "../../terraform/scripts/executable-mirror.js";
 
 const TOKEN = "cpt_cdktf_e2e_token_0123456789abcdef";
 
@@ -55,10 +55,10 @@ describe("the CDKTF example app, synthesized and applied with Terraform", { shuf
     });
     expect(synth.code, synth.output).toBe(0);
     stackDir = join(root, "cdktf.out", "stacks", "settings");
-    const installed = await installMirror(join(root, "provider"));
+    const installed = await installExecutableMirror(join(root, "provider")); // the single executable users get
     server = await startServer({ db: ":memory:", port: 0, bootstrapToken: TOKEN });
     sdk = createCallplaneClient({ endpoint: server.url, token: TOKEN, source: "console", validateResponses: true });
-    // Without pnpm's NODE_PATH: the installed provider must need nothing but node.
+    // Without pnpm's NODE_PATH: the installed provider (the single executable on linux x64) needs no Node.
     const { NODE_PATH: _nodePath, ...inherited } = process.env;
     env = {
       ...inherited,

@@ -1,16 +1,17 @@
 /**
- * Runs the real `terraform` binary against the provider installed in a temporary filesystem
- * mirror and a real Callplane server on a free port.
+ * Runs the real `terraform` binary against the provider's single executable installed in a
+ * temporary filesystem mirror and a real Callplane server on a free port. Terraform runs with a
+ * PATH that holds `terraform` and nothing else: the executable must need no Node.
  */
 import { createCallplaneClient, type CallplaneClient } from "@callplane/sdk";
 import { startServer, type RunningServer } from "@callplane/server";
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { repoRoot } from "../scripts/docs.js";
-import { installMirror } from "../scripts/install-mirror.js";
+import { canBuildExecutables, installExecutableMirror } from "../scripts/executable-mirror.js";
 
 export const TOKEN = "cpt_terraform_e2e_token_0123456789abcdef";
 
@@ -57,15 +58,16 @@ export function useTerraform(options: { platform?: boolean } = {}): Workspace {
   let root: string;
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), "callplane-tf-"));
-    const installed = await installMirror(join(root, "provider"));
+    const installed = await installExecutableMirror(join(root, "provider"));
     ws.server = await startServer({ db: ":memory:", port: 0, bootstrapToken: TOKEN, ...(options.platform ? { platformToken: PLATFORM_TOKEN } : {}) });
     ws.sdk = createCallplaneClient({ endpoint: ws.server.url, token: TOKEN, source: "console" });
     ws.dir = join(root, "work");
     rmSync(ws.dir, { recursive: true, force: true });
-    // Without pnpm's NODE_PATH: the installed provider must need nothing but node.
+    // Without pnpm's NODE_PATH, and without Node on PATH where the executable is what runs.
     const { NODE_PATH: _nodePath, ...inherited } = process.env;
     const env = {
       ...inherited,
+      ...(canBuildExecutables() ? { PATH: terraformOnlyPath(root) } : {}),
       TF_CLI_CONFIG_FILE: installed.cliConfigFile,
       CHECKPOINT_DISABLE: "1",
       TF_IN_AUTOMATION: "1",
@@ -89,7 +91,17 @@ export function useTerraform(options: { platform?: boolean } = {}): Workspace {
   return ws;
 }
 
-function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<TerraformResult> {
+/** A directory holding only a link to the `terraform` found on PATH, for a PATH without Node. */
+export function terraformOnlyPath(root: string): string {
+  const found = spawnSync("sh", ["-c", "command -v terraform"], { encoding: "utf8" });
+  if (found.status !== 0) throw new Error("terraform is not on PATH");
+  const bin = join(root, "terraform-only-bin");
+  mkdirSync(bin, { recursive: true });
+  symlinkSync(found.stdout.trim(), join(bin, "terraform"));
+  return bin;
+}
+
+export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<TerraformResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";

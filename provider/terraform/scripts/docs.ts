@@ -131,6 +131,9 @@ export function generateDocs(): DocFile[] {
     readExample("provider", "provider.tf") ?? "",
     "```",
     "",
+    // Hand-written: how to install a release (templates/installation.md).
+    readFileSync(join(repoRoot, "provider/terraform/templates/installation.md"), "utf8").trimEnd(),
+    "",
     schemaSection(callplaneProvider.schema),
     "",
   ].join("\n");

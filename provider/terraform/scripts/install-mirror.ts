@@ -7,14 +7,12 @@
  *
  * Node on PATH is the only thing the installed provider needs.
  */
-import { build } from "esbuild";
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PROVIDER_VERSION } from "../src/provider.js";
+import { bundleProvider, packageDir, packageVersion } from "./bundle.js";
 
-const packageDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const ADDRESS = "registry.terraform.io/callplane/callplane";
+export const ADDRESS = "registry.terraform.io/callplane/callplane";
 
 export interface InstalledProvider {
   mirrorDir: string;
@@ -26,25 +24,14 @@ const platform = () => `${process.platform}_${process.arch === "x64" ? "amd64" :
 
 export async function installMirror(outDir = join(packageDir, "dist")): Promise<InstalledProvider> {
   const mirrorDir = join(outDir, "mirror");
-  const packageDirInMirror = join(mirrorDir, ADDRESS, PROVIDER_VERSION, platform());
+  const version = packageVersion();
+  const packageDirInMirror = join(mirrorDir, ADDRESS, version, platform());
   rmSync(mirrorDir, { recursive: true, force: true });
   mkdirSync(packageDirInMirror, { recursive: true });
 
-  await build({
-    entryPoints: [join(packageDir, "src", "main.ts")],
-    outfile: join(packageDirInMirror, "provider.mjs"),
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    minify: true,
-    legalComments: "none",
-    logLevel: "warning",
-    // Some dependencies are CommonJS and call require(); give the ESM bundle one.
-    banner: { js: "import { createRequire as __callplaneCreateRequire } from 'node:module'; const require = __callplaneCreateRequire(import.meta.url);" },
-  });
+  await bundleProvider({ entry: "main.ts", outfile: join(packageDirInMirror, "provider.mjs"), format: "esm", target: "node20" });
 
-  const executable = join(packageDirInMirror, `terraform-provider-callplane_v${PROVIDER_VERSION}`);
+  const executable = join(packageDirInMirror, `terraform-provider-callplane_v${version}`);
   // ${0%/*} rather than $(dirname "$0"): no extra process on each of Terraform's 3-5 launches.
   writeFileSync(executable, [
     "#!/bin/sh",
@@ -55,7 +42,13 @@ export async function installMirror(outDir = join(packageDir, "dist")): Promise<
   chmodSync(executable, 0o755);
 
   const cliConfigFile = join(outDir, "terraformrc");
-  writeFileSync(cliConfigFile, [
+  writeCliConfig(cliConfigFile, mirrorDir);
+  return { mirrorDir, cliConfigFile, executable };
+}
+
+/** A Terraform CLI config that installs callplane/callplane from `mirrorDir` (unpacked or packed layout). */
+export function writeCliConfig(file: string, mirrorDir: string): void {
+  writeFileSync(file, [
     "provider_installation {",
     "  filesystem_mirror {",
     `    path    = ${JSON.stringify(mirrorDir)}`,
@@ -67,7 +60,6 @@ export async function installMirror(outDir = join(packageDir, "dist")): Promise<
     "}",
     "",
   ].join("\n"));
-  return { mirrorDir, cliConfigFile, executable };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -23,8 +23,9 @@ import { tenantResource } from "./resources/tenant.js";
 import { scheduleFromUtcFunction, scheduleToUtcFunction } from "./functions/schedule.js";
 import { splitCallsFunction } from "./functions/split-calls.js";
 import { t } from "./values/index.js";
+import { PROVIDER_VERSION } from "./version.js";
 
-export const PROVIDER_VERSION = "0.1.0";
+export { PROVIDER_VERSION } from "./version.js";
 
 const schema = defineSchema({
   version: 0,

@@ -3,19 +3,31 @@
  * from WebAssembly on first use, which costs a plugin process about 15 MB and 30 ms of CPU;
  * the plugin starts 3-5 times per Terraform command and sends only small JSON requests.
  */
-import * as http from "node:http";
-import * as https from "node:https";
+import type * as Http from "node:http";
 
-/** Keep-alive: one refresh or apply sends many requests to the same API. */
-const agents = {
-  "http:": new http.Agent({ keepAlive: true }),
-  "https:": new https.Agent({ keepAlive: true }),
-};
+interface Transport {
+  request(url: URL, options: Http.RequestOptions): Http.ClientRequest;
+  agent: Http.Agent;
+}
+
+/**
+ * node:http(s) and their keep-alive agents (one refresh or apply sends many requests to the same
+ * API) are made on first use: the single executable snapshots every module at build time, and
+ * Node cannot snapshot node:http(s).
+ */
+const transports: Partial<Record<"http:" | "https:", Transport>> = {};
+function transportFor(protocol: string): Transport | undefined {
+  if (protocol !== "http:" && protocol !== "https:") return undefined;
+  return (transports[protocol] ??= protocol === "https:" ? makeTransport(process.getBuiltinModule("node:https")) : makeTransport(process.getBuiltinModule("node:http")));
+}
+function makeTransport(module: typeof import("node:http") | typeof import("node:https")): Transport {
+  return { request: module.request, agent: new module.Agent({ keepAlive: true }) };
+}
 
 export async function nodeFetch(request: Request): Promise<Response> {
   const url = new URL(request.url);
-  const protocol = url.protocol === "https:" ? https : url.protocol === "http:" ? http : undefined;
-  if (!protocol) throw new TypeError(`fetch failed: unsupported protocol ${url.protocol}`);
+  const transport = transportFor(url.protocol);
+  if (!transport) throw new TypeError(`fetch failed: unsupported protocol ${url.protocol}`);
   const body = request.body ? Buffer.from(await request.arrayBuffer()) : undefined;
   const signal = request.signal;
   if (signal.aborted) throw abortReason(signal);
@@ -24,7 +36,7 @@ export async function nodeFetch(request: Request): Promise<Response> {
   if (body) headers["content-length"] = String(body.length);
 
   return new Promise<Response>((resolve, reject) => {
-    const outgoing = protocol.request(url, { method: request.method, headers, agent: agents[url.protocol as keyof typeof agents] });
+    const outgoing = transport.request(url, { method: request.method, headers, agent: transport.agent });
     const onAbort = () => {
       outgoing.destroy();
       reject(abortReason(signal));

@@ -2,7 +2,11 @@
 // node:http2: unary calls, plus streams that stay open without messages.
 // A full gRPC library costs a third of the plugin's launch time and much of
 // its memory, and the plugin launches 3-5 times per Terraform command.
-import * as http2 from "node:http2";
+// node:http2 is loaded when the server starts, not when this module loads: the single executable
+// snapshots every module at build time, and Node cannot snapshot node:http2 (or node:http).
+import type * as Http2 from "node:http2";
+
+const loadHttp2 = () => process.getBuiltinModule("node:http2");
 
 export const grpcStatus = { ok: 0, unknown: 2, resourceExhausted: 8, unimplemented: 12, internal: 13 } as const;
 
@@ -40,6 +44,7 @@ export interface GrpcServer {
 }
 
 export function createGrpcServer(methods: GrpcMethods, options: GrpcServerOptions): GrpcServer {
+  const http2 = loadHttp2();
   const settings = { maxHeaderListSize: 64 * 1024 };
   const server = options.tls
     ? http2.createSecureServer({
@@ -52,7 +57,7 @@ export function createGrpcServer(methods: GrpcMethods, options: GrpcServerOption
         settings,
       })
     : http2.createServer({ maxSessionMemory: 1024, settings });
-  const sessions = new Set<http2.ServerHttp2Session>();
+  const sessions = new Set<Http2.ServerHttp2Session>();
   const idle = new Set<IdleStream>();
 
   server.on("session", (session) => {
@@ -123,7 +128,7 @@ export function createGrpcServer(methods: GrpcMethods, options: GrpcServerOption
 
 const responseHeaders = { ":status": 200, "content-type": "application/grpc" };
 
-function serveUnary(stream: http2.ServerHttp2Stream, method: UnaryMethod, maxMessageBytes: number): void {
+function serveUnary(stream: Http2.ServerHttp2Stream, method: UnaryMethod, maxMessageBytes: number): void {
   const chunks: Buffer[] = [];
   let received = 0;
   let refused = false;
@@ -175,9 +180,9 @@ function unframe(body: Buffer): Buffer {
 }
 
 /** A status without a message: gRPC's "trailers-only" response. */
-function failEarly(stream: http2.ServerHttp2Stream, code: number, message: string): void {
+function failEarly(stream: Http2.ServerHttp2Stream, code: number, message: string): void {
   if (stream.closed || stream.headersSent) {
-    stream.close(http2.constants.NGHTTP2_INTERNAL_ERROR);
+    stream.close(loadHttp2().constants.NGHTTP2_INTERNAL_ERROR);
     return;
   }
   stream.respond({ ...responseHeaders, "grpc-status": String(code), "grpc-message": percentEncode(message) }, { endStream: true });

@@ -1,0 +1,28 @@
+/**
+ * The entry point of the single executable (a Node single executable application, see
+ * scripts/single-executable.ts). Where the executable carries a startup snapshot, this file runs
+ * once at build time: every module is loaded and evaluated then, and each launch starts from the
+ * restored heap and only calls `serve`. Without a snapshot it runs like main.ts.
+ */
+import "./runtime-tuning.js";
+import { startupSnapshot } from "node:v8";
+import { createProviderHandlers } from "./framework/provider-server.js";
+import { servePlugin } from "./protocol/index.js";
+import { callplaneProvider } from "./provider.js";
+import { applyRuntimeTuning } from "./runtime-tuning.js";
+
+function serve(): void {
+  servePlugin(createProviderHandlers(callplaneProvider)).catch((error: unknown) => {
+    process.stderr.write(`[callplane-provider] ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}
+
+if (startupSnapshot.isBuildingSnapshot()) {
+  startupSnapshot.setDeserializeMainFunction(() => {
+    applyRuntimeTuning(); // V8 flags do not survive the snapshot
+    serve();
+  });
+} else {
+  serve();
+}
