@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cleanCopy, installCli, run, startCallplane, type Callplane } from "./harness.js";
+import { cdktfCli, cleanCopy, run, startCallplane, type Callplane, type Command } from "./harness.js";
 
 const TOKEN = "cpt_cdktf_cli_e2e_token_0123456789ab";
 
@@ -15,15 +15,15 @@ const TOKEN = "cpt_cdktf_cli_e2e_token_0123456789ab";
 describe("the cdktf CLI on examples/cdktf", { shuffle: false }, () => {
   let root: string;
   let app: string;
-  let cdktf: string;
+  let cdktf: Command;
   let callplane: Callplane;
-  const cli = (...args: string[]) => run(cdktf, args, app, callplane.env);
+  const cli = (...args: string[]) => run(cdktf[0], [...cdktf.slice(1), ...args], app, callplane.env);
   const environmentNames = async () =>
     (await callplane.sdk.environments.list({ includeHidden: true }).toArray()).map((e) => e.name).sort();
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), "callplane-cdktf-cli-"));
-    [cdktf, callplane] = await Promise.all([installCli("cdktf-cli@0.21.0", "cdktf"), startCallplane(root, TOKEN)]);
+    [cdktf, callplane] = await Promise.all([cdktfCli(), startCallplane(root, TOKEN)]);
     app = cleanCopy("cdktf", join(root, "app"));
   }, 240_000);
 

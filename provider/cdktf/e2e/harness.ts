@@ -6,7 +6,7 @@
 import { createCallplaneClient, type CallplaneClient } from "@callplane/sdk";
 import { startServer, type RunningServer } from "@callplane/server";
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,21 +35,45 @@ export function run(command: string, args: string[], cwd: string, env: NodeJS.Pr
 }
 
 /**
- * The path of `bin` from `spec` (for example `cdktf-cli@0.21.0`), installed with npm into the
- * cache on first use. It installs into a temporary folder and renames it, so a run that stops
- * half-way leaves nothing half-installed behind.
+ * Installs `specs` (for example `cdktf-cli@0.21.0`) with npm into a folder of the cache named
+ * `name`, on first use, and returns the folder. It installs into a temporary folder and renames
+ * it, so a run that stops half-way leaves nothing half-installed behind.
  */
-export async function installCli(spec: string, bin: string): Promise<string> {
-  const dir = join(CLI_CACHE, spec);
-  const executable = join(dir, "node_modules", ".bin", bin);
-  if (existsSync(executable)) return executable;
+export async function installPackages(name: string, specs: string[]): Promise<string> {
+  const dir = join(CLI_CACHE, name);
+  if (existsSync(join(dir, "installed"))) return dir;
   mkdirSync(CLI_CACHE, { recursive: true });
-  const staging = mkdtempSync(join(CLI_CACHE, `.${spec}-`));
-  const npm = await run("npm", ["install", "--prefix", staging, "--no-audit", "--no-fund", "--loglevel=error", spec], CLI_CACHE, process.env);
-  if (npm.code !== 0) throw new Error(`npm install ${spec} failed:\n${npm.output}`);
+  const staging = mkdtempSync(join(CLI_CACHE, `.${name}-`));
+  const npm = await run("npm", ["install", "--prefix", staging, "--no-audit", "--no-fund", "--loglevel=error", ...specs], CLI_CACHE, process.env);
+  if (npm.code !== 0) throw new Error(`npm install ${specs.join(" ")} failed:\n${npm.output}`);
+  writeFileSync(join(staging, "installed"), specs.join("\n"));
   rmSync(dir, { recursive: true, force: true });
   renameSync(staging, dir);
-  return executable;
+  return dir;
+}
+
+/** A command and its leading arguments. */
+export type Command = [string, ...string[]];
+
+/** The cdktf CLI 0.21, from the npm registry. */
+export async function cdktfCli(): Promise<Command> {
+  const dir = await installPackages("cdktf-cli@0.21.0", ["cdktf-cli@0.21.0"]);
+  return [join(dir, "node_modules", ".bin", "cdktf")];
+}
+
+/**
+ * The CDK Terrain CLI 0.24. It needs Node 22.19 or newer; on an older Node, a Node 24 from the
+ * npm registry (the `node-<os>-<arch>` package) runs it. The app it synthesizes still runs on
+ * the Node on PATH.
+ */
+export async function cdktnCli(): Promise<Command> {
+  const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
+  const recentNode = major > 22 || (major === 22 && minor >= 19);
+  const os = process.platform === "win32" ? "win" : process.platform;
+  const node = `node-${os}-${process.arch}@24`;
+  const dir = await installPackages(recentNode ? "cdktn-cli@0.24.0" : `cdktn-cli@0.24.0+${node}`, ["cdktn-cli@0.24.0", ...(recentNode ? [] : [node])]);
+  const cli = join(dir, "node_modules", "cdktn-cli", "bin", "cdktn");
+  return recentNode ? [process.execPath, cli] : [join(dir, "node_modules", ".bin", "node"), cli];
 }
 
 /**
