@@ -1,6 +1,6 @@
 /**
- * CDK Terrain: a cdktn copy of examples/cdktf (its two framework imports swapped to `cdktn` and
- * `@callplane/cdktn`, as a user moving over does), synthesized with the real `cdktn-cli` and
+ * CDK Terrain: a cdktn copy of examples/cdktf (the app's imports of `cdktf` and
+ * `@callplane/cdktf` swapped to `cdktn` and `@callplane/cdktn`, as a user moving over does), synthesized with the real `cdktn-cli` and
  * applied with `terraform`. cdktn-cli comes from the npm registry, cached between runs.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -11,7 +11,7 @@ import { cdktnCli, cleanCopy, run, startCallplane, type Callplane, type Command 
 
 const TOKEN = "cpt_cdktn_cli_e2e_token_0123456789ab";
 
-/** The move from CDKTF to CDK Terrain, in an app: two import lines. */
+/** The move from CDKTF to CDK Terrain, in a source file of an app: its framework imports. */
 export function toCdktn(source: string): string {
   const moved = source.replace('from "cdktf";', 'from "cdktn";').replace('from "@callplane/cdktf";', 'from "@callplane/cdktn";');
   if (moved.includes('"cdktf"') || moved.includes('"@callplane/cdktf"')) throw new Error("an import of cdktf is left");
@@ -31,8 +31,7 @@ describe("cdktn-cli on a CDK Terrain copy of examples/cdktf", { shuffle: false }
     root = mkdtempSync(join(tmpdir(), "callplane-cdktn-cli-"));
     [cdktn, callplane] = await Promise.all([cdktnCli(), startCallplane(root, TOKEN)]);
     app = cleanCopy("cdktf", join(root, "app"));
-    const main = join(app, "main.ts");
-    writeFileSync(main, toCdktn(readFileSync(main, "utf8")));
+    for (const file of ["main.ts", "settings.ts"]) writeFileSync(join(app, file), toCdktn(readFileSync(join(app, file), "utf8")));
   }, 240_000);
 
   afterAll(async () => {

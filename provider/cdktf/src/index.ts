@@ -14,3 +14,4 @@ export * from "./constructs/concurrency-split.js";
 export * from "./constructs/team.js";
 export * from "./aspects.js";
 export { addRules, checkRules, fieldRule, formatProblem, isUnresolved, type Problem, type Rule } from "./validation.js";
+export { callplaneMatchers, type CallplaneMatchers, type MatcherResult, type TerraformType } from "./testing.js";

@@ -53,6 +53,8 @@ const RULES: readonly Rule<EnvironmentSubject>[] = [
 
 /** A Callplane environment (`callplane_environment`), such as `production` or `staging`. */
 export class Environment extends Construct {
+  /** The Terraform type it declares, so the testing matchers accept the construct as well as {@link CallplaneEnvironment}. */
+  public static readonly tfResourceType = CallplaneEnvironment.tfResourceType;
   /** The underlying L1 resource. */
   public readonly resource: CallplaneEnvironment;
   /** The props the environment was declared with. */
