@@ -5,6 +5,9 @@
  *   {@link ConcurrencySplit}, {@link Team}, validated at synth.
  * - Aspects: {@link ProtectEnvironments}, {@link RequireMinimumAdmins}.
  * - L1 bindings generated from the provider's schema: `Callplane*`, `DataCallplane*`.
+ * - Testing: {@link callplaneMatchers} for `expect.extend` in vitest or jest.
+ *
+ * The same classes, built against CDK Terrain (`cdktn`), are `@callplane/cdktn`.
  */
 export * from "./generated/index.js";
 export * from "./constructs/provider.js";
