@@ -7,11 +7,13 @@ import { useServer } from "./harness.js";
 const t = useServer();
 
 /** Reads an object, changes it once, and hands back the ETag that change made stale. */
-async function staleEtag<T extends { etag: string }>(read: () => Promise<T>, change: (etag: string) => Promise<{ etag: string }>): Promise<string> {
-  const first = await read();
-  const changed = await change(first.etag);
-  expect(changed.etag).not.toBe(first.etag);
-  return first.etag;
+type Tagged = { etag: string | undefined };
+async function staleEtag(read: () => Promise<Tagged>, change: (etag: string) => Promise<Tagged>): Promise<string> {
+  const first = (await read()).etag;
+  if (!first) throw new Error("the object was read without an ETag");
+  const changed = await change(first);
+  expect(changed.etag).not.toBe(first);
+  return first;
 }
 
 describe("If-Match with a stale ETag", () => {

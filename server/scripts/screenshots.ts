@@ -66,7 +66,7 @@ try {
   for (const [id, name, ready] of tabs) {
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name, exact: true }).click();
     await page.getByRole("heading", { level: 1, name, exact: true }).waitFor();
-    await page.locator("main").getByText(ready).first().waitFor();
+    await page.locator("main").getByText(ready, { exact: true }).first().waitFor();
     // Nothing focused, no notices: a calm page.
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const file = join(out, `console-${id}.png`);

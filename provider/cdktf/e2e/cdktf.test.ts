@@ -7,7 +7,7 @@
 import { createCallplaneClient, type CallplaneClient } from "@callplane/sdk";
 import { startServer, type RunningServer } from "@callplane/server";
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +22,8 @@ interface Result {
 }
 
 const EXAMPLES = fileURLToPath(new URL("../../../examples/", import.meta.url));
+/** The built `callplane` command (provider/cli), run as CI runs it. */
+const CLI = fileURLToPath(new URL("../../cli/bin/callplane.js", import.meta.url));
 
 /** Asynchronous on purpose: the server runs in this process and must keep answering. */
 function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Result> {
@@ -35,7 +37,8 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   });
 }
 
-describe("the CDKTF example app, synthesized and applied with Terraform", () => {
+// One stack's lifecycle, each step building on the last (synth, apply, policy on its plan, drift): never shuffled.
+describe("the CDKTF example app, synthesized and applied with Terraform", { shuffle: false }, () => {
   let root: string;
   let stackDir: string;
   let server: RunningServer;
@@ -92,6 +95,23 @@ describe("the CDKTF example app, synthesized and applied with Terraform", () => 
     const plan = await terraform("plan", "-detailed-exitcode", "-input=false");
     expect(plan.code, plan.output).toBe(0);
   }, 120_000);
+
+  it("callplane policy on the stack's plan points each finding at its construct path in cdk.tf.json", async () => {
+    writeFileSync(join(stackDir, "policy.yaml"), "version: 1\nrules:\n  allowed_email_domains: [example.org]\n  max_environment_share: 0.4\n");
+    expect((await terraform("plan", "-input=false", "-out=plan.out")).code).toBe(0);
+    const shown = await run("terraform", ["show", "-json", "plan.out"], stackDir, env);
+    writeFileSync(join(stackDir, "plan.json"), shown.output);
+    const result = await run(process.execPath, [CLI, "policy", "plan.json", "--policy", "policy.yaml", "--format", "sarif"], stackDir, env);
+    expect(result.code, result.output).toBe(3);
+    const results = JSON.parse(result.output).runs[0].results as { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } }; logicalLocations: { fullyQualifiedName: string }[] }[] }[];
+    const lines = readFileSync(join(stackDir, "cdk.tf.json"), "utf8").split("\n");
+    const team = results.find((r) => r.ruleId === "allowed_email_domains")!.locations[0]!;
+    expect(team.logicalLocations[0]!.fullyQualifiedName).toBe("settings/team/assignments");
+    expect(team.physicalLocation.artifactLocation.uri).toBe("cdk.tf.json");
+    expect(lines[team.physicalLocation.region.startLine - 1]).toMatch(/^\s+"team_assignments_[0-9A-F]+": \{$/);
+    const split = results.find((r) => r.ruleId === "max_environment_share")!.locations[0]!;
+    expect(split.logicalLocations[0]!.fullyQualifiedName).toBe("settings/split/split");
+  }, 60_000);
 
   it("sees an allocation changed through the SDK and restores it", async () => {
     const production = (await sdk.environments.list({ includeHidden: true }).toArray()).find((e) => e.name === "production")!;

@@ -3,7 +3,8 @@
  *
  * - L2 constructs: {@link CallplaneProvider}, {@link TenantSettings}, {@link Environment},
  *   {@link ConcurrencySplit}, {@link Team}, validated at synth.
- * - Aspects: {@link ProtectEnvironments}, {@link RequireMinimumAdmins}.
+ * - Aspects: {@link ProtectEnvironments}, {@link RequireMinimumAdmins}, and {@link PolicyAspect},
+ *   which applies a Callplane policy file (the rules `callplane policy` checks on plans).
  * - L1 bindings generated from the provider's schema: `Callplane*`, `DataCallplane*`.
  * - Testing: {@link callplaneMatchers} for `expect.extend` in vitest or jest.
  *
@@ -16,5 +17,6 @@ export * from "./constructs/environment.js";
 export * from "./constructs/concurrency-split.js";
 export * from "./constructs/team.js";
 export * from "./aspects.js";
+export { PolicyAspect } from "./policy-aspect.js";
 export { addRules, checkRules, fieldRule, formatProblem, isUnresolved, type Problem, type Rule } from "./validation.js";
 export { callplaneMatchers, type CallplaneMatchers, type MatcherResult, type TerraformType } from "./testing.js";

@@ -3,7 +3,7 @@
  * (`bash -eo pipefail`), with `callplane` on PATH as the setup action puts it, against the real
  * server, provider and Terraform; the comment step's script with a stand-in for GitHub's API.
  */
-import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { TOKEN, quickstartResources, shortcuts, useTerraform } from "../../terraform/e2e/terraform.js";
 import { collect, terraformEnv } from "./callplane.js";
+import { sarifErrors } from "./sarif.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const workflow = parse(readFileSync(join(here, "../../../examples/ci/.github/workflows/callplane.yml"), "utf8"));
@@ -27,6 +28,8 @@ beforeAll(async () => {
   mkdirSync(bin, { recursive: true });
   symlinkSync(join(here, "..", "bin", "callplane.js"), join(bin, "callplane"));
   stepSummary = join(dirname(ws.dir), "step-summary.md");
+  // As examples/ci/README.md says: the policy file sits next to the .tf files.
+  copyFileSync(join(here, "../../../examples/ci/callplane-policy.yaml"), join(ws.dir, "callplane-policy.yaml"));
   ws.config(quickstartResources());
   const applied = await apply();
   if (applied.code !== 0) throw new Error(applied.output);
@@ -92,7 +95,24 @@ describe("examples/ci, run for real", { shuffle: false }, () => {
     expect((await runJob("plan", readOnly)).code).toBe(0);
     expect(await postComment(comments)).toEqual(["update 2"]);
     expect(comments).toHaveLength(2);
-    expect(comments[1]!.body).toBe("<!-- callplane-plan-summary -->\nNo changes.\n");
+    expect(comments[1]!.body).toBe("<!-- callplane-plan-summary -->\nNo changes.\n\n### Callplane policy: ✅ passed\n\nChecked: `min_admins`, `max_admins`, `protected_environments`, `allowed_email_domains`, `max_environment_share`.\n");
+  });
+
+  it("pull request breaking the policy: the comment says why, the job fails with exit code 3, the SARIF points at the block", async () => {
+    const readOnly = (await ws.sdk.apiTokens.create({ name: "github-plan-policy", scope: "read" })).token;
+    ws.config(quickstartResources().replace(/("vic@acme.test"\s*=\s*"viewer")/, '$1\n    "pat@contractor.test" = "member"'));
+    writeFileSync(stepSummary, "");
+    const planned = await runJob("plan", readOnly);
+    expect(planned.code, planned.output).toBe(3);
+    const summary = readFileSync(join(ws.dir, "summary.md"), "utf8");
+    expect(summary).toContain("### Callplane policy: ❌ 1 violation");
+    expect(summary).toContain("pat@contractor.test is not in an allowed email domain");
+    expect(readFileSync(stepSummary, "utf8")).toContain("## Callplane policy: ❌ 1 violation");
+    const sarif = JSON.parse(readFileSync(join(ws.dir, "policy.sarif"), "utf8"));
+    expect(sarifErrors(sarif)).toEqual([]);
+    const line = readFileSync(join(ws.dir, "main.tf"), "utf8").split("\n").indexOf('resource "callplane_role_assignments" "team" {') + 1;
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation).toMatchObject({ artifactLocation: { uri: "main.tf" }, region: { startLine: line } });
+    ws.config(quickstartResources());
   });
 
   it("schedule: the drift job passes while nothing drifted and fails with the report when something did", async () => {

@@ -29,6 +29,22 @@ describe("examples/ci workflow", () => {
     expect(runs(jobs.plan!)).toMatch(/callplane plan-summary plan.json/);
   });
 
+  it("checks the policy in the plan job after the comment, fails on violations, and uploads the SARIF even then", () => {
+    const plan = jobs.plan!;
+    expect(plan.permissions!["security-events"]).toBe("write");
+    const steps = plan.steps as { run?: string; uses?: string; if?: string; with?: Record<string, string> }[];
+    const comment = steps.findIndex((s) => s.uses?.startsWith("actions/github-script"));
+    const check = steps.findIndex((s) => /callplane policy plan.json --policy callplane-policy.yaml --format sarif > policy.sarif/.test(s.run ?? ""));
+    const upload = steps.findIndex((s) => s.uses?.startsWith("github/codeql-action/upload-sarif@"));
+    expect(comment).toBeGreaterThan(0);
+    expect(check).toBeGreaterThan(comment);
+    expect(upload).toBeGreaterThan(check);
+    expect(steps[check]!.run).toMatch(/exit \$code/);
+    expect(steps[upload]!.if).toContain("!cancelled()");
+    expect(steps[upload]!.with).toMatchObject({ sarif_file: "callplane/policy.sarif" });
+    expect(runs(plan)).toMatch(/callplane plan-summary plan.json --policy callplane-policy.yaml/);
+  });
+
   it("checks drift on a schedule with the read-only token, failing on exit code 2", () => {
     expect(workflow.on.schedule[0].cron).toMatch(/^\S+ \S+ \* \* \*$/);
     expect(jobs.drift!.env!.CALLPLANE_TOKEN).toBe("${{ secrets.CALLPLANE_READ_TOKEN }}");

@@ -145,9 +145,12 @@ export class ConcurrencySplit extends Construct {
   public readonly resource: CallplaneConcurrencySplit;
   /** Whole calls per allocation, in the order given (shares already turned into calls). */
   public readonly calls: readonly number[];
+  /** The plan limit the split was written for (budget rules of a `PolicyAspect` read it). */
+  public readonly planLimit: number;
 
   constructor(scope: Construct, id: string, props: ConcurrencySplitProps) {
     super(scope, id);
+    this.planLimit = props.planLimit;
     this.calls = allocateCalls(props.planLimit, props.allocations);
     for (const a of props.allocations) a.environment._managedBy(this.node.path);
     this.resource = new CallplaneConcurrencySplit(this, "split", {

@@ -22,8 +22,13 @@ const allocationsOf = (v: unknown): Allocation[] => {
   return Array.isArray(list) ? (list as Allocation[]) : [];
 };
 
-export function buildBudget(plan: PlanJson, names: Names, configured: ConfiguredAttributes): Budget | undefined {
-  const changes = (plan.resource_changes ?? []).filter((rc) => rc.mode === "managed" && kindOf(rc.change.actions) !== "none");
+export interface BudgetOptions {
+  /** Count resources the plan leaves unchanged too (the policy checks the budget after the plan, changed or not). */
+  includeUnchanged?: boolean;
+}
+
+export function buildBudget(plan: PlanJson, names: Names, configured: ConfiguredAttributes, options: BudgetOptions = {}): Budget | undefined {
+  const changes = (plan.resource_changes ?? []).filter((rc) => rc.mode === "managed" && (options.includeUnchanged || kindOf(rc.change.actions) !== "none"));
   const splits = changes.filter((rc) => rc.type === "callplane_concurrency_split");
   const environmentChanges = changes.filter(
     (rc) => rc.type === "callplane_environment" && (configured.get(configAddress(rc.address))?.has("max_concurrent_calls") || kindOf(rc.change.actions) === "destroy"),
@@ -31,9 +36,9 @@ export function buildBudget(plan: PlanJson, names: Names, configured: Configured
   if (splits.length === 0 && environmentChanges.length === 0) return undefined;
 
   const rows = new Map<string, BudgetRow>();
-  const row = (key: string, environment: string, environmentId?: string): BudgetRow => {
+  const row = (key: string, environment: string, environmentId: string | undefined, address: string): BudgetRow => {
     let r = rows.get(key);
-    if (!r) rows.set(key, (r = { environment, ...(environmentId ? { environmentId } : {}), before: null, after: null }));
+    if (!r) rows.set(key, (r = { environment, ...(environmentId ? { environmentId } : {}), address, before: null, after: null }));
     return r;
   };
   const nameOf = (id: string) => names.environmentById.get(id) ?? id;
@@ -51,7 +56,7 @@ export function buildBudget(plan: PlanJson, names: Names, configured: Configured
     for (const a of allocationsOf(before)) {
       const id = asString(a.environment_id);
       if (!id) continue;
-      const r = row(id, nameOf(id), id);
+      const r = row(id, nameOf(id), id, split.address);
       r.before = num(a.max_concurrent_calls);
       listedBefore += r.before ?? 0;
     }
@@ -62,7 +67,7 @@ export function buildBudget(plan: PlanJson, names: Names, configured: Configured
       const address = !id && referenced.length === allocationsOf(after).length ? referenced[i] : undefined;
       const key = id ?? address ?? `new-${i}`;
       const label = id ? nameOf(id) : ((address && names.environmentByAddress.get(address)) ?? address ?? `new environment #${i + 1}`);
-      const r = row(key, label, id);
+      const r = row(key, label, id, split.address);
       r.after = num(a.max_concurrent_calls);
       if (r.before === null && !id) r.before = 0;
     });
@@ -77,7 +82,7 @@ export function buildBudget(plan: PlanJson, names: Names, configured: Configured
     const key = id ?? env.address;
     const label = asString(after?.name) ?? asString(before?.name) ?? env.address;
     const existing = rows.get(key);
-    const r = existing ?? row(key, label, id);
+    const r = existing ?? row(key, label, id, env.address);
     const kind = kindOf(env.change.actions);
     if (!existing) {
       r.before = kind === "create" ? 0 : num(before?.max_concurrent_calls);

@@ -1,5 +1,6 @@
 /** A plan summary as Markdown for one pull-request comment. */
 import { code, formatShown } from "../terraform/values.js";
+import { renderBudgetChart } from "./chart.js";
 import type { Budget, PlanSummary, ResourceSummary, RoleChange } from "./model.js";
 
 const KIND_WORD = { create: "create", update: "update", replace: "replace", destroy: "destroy", forget: "forget", none: "no change" } as const;
@@ -77,6 +78,8 @@ function renderBudget(budget: Budget): string[] {
   lines.push(`| **Total** | **${of(budget.totalBefore)}** | **${of(budget.totalAfter)}** | ${budget.totalBefore !== null && budget.totalAfter !== null ? signed(budget.totalAfter - budget.totalBefore) : ""} |`);
   lines.push(`| Left | ${cell(budget.leftBefore)} | ${cell(budget.leftAfter)} | |`);
   if (budget.overLimit) lines.push("", `⚠️ **Over the plan limit:** ${budget.totalAfter} calls allocated of ${budget.planLimit}. The API will refuse this apply.`);
+  const chart = renderBudgetChart(budget);
+  if (chart.length) lines.push("", ...chart);
   return lines;
 }
 

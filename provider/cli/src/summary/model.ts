@@ -18,6 +18,8 @@ export interface ResourceSummary {
 export interface BudgetRow {
   environment: string;
   environmentId?: string;
+  /** The resource that sets the number: the split, or the environment itself. */
+  address?: string;
   before: number | null;
   after: number | null;
   note?: string;

@@ -55,7 +55,7 @@ export interface ConfigResource {
 
 export interface ConfigModule {
   resources?: ConfigResource[];
-  module_calls?: Record<string, { module?: ConfigModule }>;
+  module_calls?: Record<string, { source?: string; module?: ConfigModule }>;
 }
 
 export interface PlanJson {

@@ -1,10 +1,11 @@
-/** Environments: the table, the plan-limit bar, create/edit/delete, the hidden toggle, key rotation. */
+/** Environments: the table, the plan-limit bar and split chart, create/edit/delete, the hidden toggle, key rotation. */
 import { schemas, validate, type Concurrency, type Environment } from "@callplane/sdk";
 import { useState } from "preact/hooks";
 import { Callout, CheckboxField, ConfirmDialog, Dialog, Empty, FormError, Loading, SecretDialog, TextField, useLoad, useNotify } from "../components.js";
 import { formatDate } from "../format.js";
 import { checkedErrors, useFormSubmit } from "../form.js";
 import { describeError, useSession } from "../session.js";
+import { SplitChart } from "../split-chart.js";
 
 type Open =
   | { kind: "create" }
@@ -54,6 +55,7 @@ export function EnvironmentsTab() {
       <p class="lead">Workspaces inside the tenant, each with its own API key and a share of the plan's concurrent calls.</p>
       {error && <Callout kind="error">Could not load the environments: {error}</Callout>}
       {data && <CapacityBar split={data.split} />}
+      {data && data.split.allocations.length > 0 && <SplitChart split={data.split} />}
       <div class="toolbar">
         <h2 id="environments-heading">All environments</h2>
         {canWrite && <button type="button" class="primary" onClick={() => setOpen({ kind: "create" })}>Create environment</button>}
