@@ -1,37 +1,14 @@
 /**
  * The CDKTF quick start: the same settings as examples/quickstart, in TypeScript.
  *
- *   pnpm --filter @callplane/examples run cdktf:synth      # writes cdktf.out/stacks/settings/cdk.tf.json
+ *   cdktf deploy                                           # the cdktf CLI (see README.md here)
+ *   pnpm --filter @callplane/examples run cdktf:synth      # or: synthesize without the CLI
  *
- * Then apply the synthesized stack with Terraform (see README.md here). Endpoint and token come
- * from CALLPLANE_ENDPOINT and CALLPLANE_TOKEN.
+ * Endpoint and token come from CALLPLANE_ENDPOINT and CALLPLANE_TOKEN when Terraform runs.
  */
-import { App, TerraformStack } from "cdktf";
-import { CallplaneProvider, ConcurrencySplit, Environment, Team, TenantSettings } from "@callplane/cdktf";
+import { App } from "cdktf";
+import { SettingsStack } from "./settings.js";
 
 const app = new App();
-const stack = new TerraformStack(app, "settings");
-new CallplaneProvider(stack, "callplane", {});
-new TenantSettings(stack, "tenant", {
-  name: "Acme Voice", billingEmail: "billing@acme.test",
-  website: "https://acme.test", timezone: "Europe/Berlin",
-});
-const production = new Environment(stack, "production", { name: "production" });
-const staging = new Environment(stack, "staging", { name: "staging" });
-const sandbox = new Environment(stack, "sandbox", { name: "sandbox", hidden: true });
-new ConcurrencySplit(stack, "split", {
-  planLimit: 40,
-  allocations: [
-    { environment: production, calls: 20 },
-    { environment: staging, calls: 10 },
-    { environment: sandbox, calls: 10 },
-  ],
-});
-new Team(stack, "team", {
-  members: {
-    "ops@acme.test": "admin", "lee@acme.test": "member",
-    "sam@acme.test": "operator", "vic@acme.test": "viewer",
-  },
-  authoritative: true,
-});
+new SettingsStack(app, "settings");
 app.synth();

@@ -6,6 +6,9 @@
  * - Aspects: {@link ProtectEnvironments}, {@link RequireMinimumAdmins}, and {@link PolicyAspect},
  *   which applies a Callplane policy file (the rules `callplane policy` checks on plans).
  * - L1 bindings generated from the provider's schema: `Callplane*`, `DataCallplane*`.
+ * - Testing: {@link callplaneMatchers} for `expect.extend` in vitest or jest.
+ *
+ * The same classes, built against CDK Terrain (`cdktn`), are `@callplane/cdktn`.
  */
 export * from "./generated/index.js";
 export * from "./constructs/provider.js";
@@ -16,3 +19,4 @@ export * from "./constructs/team.js";
 export * from "./aspects.js";
 export { PolicyAspect } from "./policy-aspect.js";
 export { addRules, checkRules, fieldRule, formatProblem, isUnresolved, type Problem, type Rule } from "./validation.js";
+export { callplaneMatchers, type CallplaneMatchers, type MatcherResult, type TerraformType } from "./testing.js";

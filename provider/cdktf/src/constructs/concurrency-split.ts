@@ -139,6 +139,8 @@ const RULES: readonly Rule<SplitSubject>[] = [
  * applied atomically. The environments' own `max_concurrent_calls` is left to the split.
  */
 export class ConcurrencySplit extends Construct {
+  /** The Terraform type it declares, so the testing matchers accept the construct as well as {@link CallplaneConcurrencySplit}. */
+  public static readonly tfResourceType = CallplaneConcurrencySplit.tfResourceType;
   /** The underlying L1 resource. */
   public readonly resource: CallplaneConcurrencySplit;
   /** Whole calls per allocation, in the order given (shares already turned into calls). */

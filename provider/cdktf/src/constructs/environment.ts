@@ -1,5 +1,6 @@
 import { schemas } from "@callplane/sdk";
 import { Construct } from "constructs";
+import type { IResolvable } from "../cdk.js";
 import { CallplaneEnvironment } from "../generated/environment.js";
 import { addRules, fieldRule, isUnresolved, type Rule } from "../validation.js";
 
@@ -14,9 +15,11 @@ export interface EnvironmentProps {
   readonly hidden?: boolean;
   /**
    * While true, Terraform cannot destroy the environment (set it to false and apply first).
+   * A token works too, for instance a `TerraformVariable`'s `booleanValue`, so that one
+   * `--var` turns it off before a destroy.
    * @default true
    */
-  readonly deletionProtection?: boolean;
+  readonly deletionProtection?: boolean | IResolvable;
   /**
    * The most calls the environment may have at once. Leave it unset when the environment is
    * part of a {@link ConcurrencySplit}: the split manages it.
@@ -50,6 +53,8 @@ const RULES: readonly Rule<EnvironmentSubject>[] = [
 
 /** A Callplane environment (`callplane_environment`), such as `production` or `staging`. */
 export class Environment extends Construct {
+  /** The Terraform type it declares, so the testing matchers accept the construct as well as {@link CallplaneEnvironment}. */
+  public static readonly tfResourceType = CallplaneEnvironment.tfResourceType;
   /** The underlying L1 resource. */
   public readonly resource: CallplaneEnvironment;
   /** The props the environment was declared with. */

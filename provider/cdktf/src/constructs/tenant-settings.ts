@@ -66,6 +66,8 @@ const RULES: readonly Rule<TenantSettingsProps>[] = [
 
 /** The tenant's own settings (`callplane_tenant_settings`): name, billing email, address, time zone. */
 export class TenantSettings extends Construct {
+  /** The Terraform type it declares, so the testing matchers accept the construct as well as {@link CallplaneTenantSettings}. */
+  public static readonly tfResourceType = CallplaneTenantSettings.tfResourceType;
   /** The underlying L1 resource. */
   public readonly resource: CallplaneTenantSettings;
 
