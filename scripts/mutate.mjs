@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `pnpm mutate [area…]`: mutation testing with StrykerJS over the code that carries the rules.
-// Areas: sdk, provider, cli, server (all of them, in that order, when none is named). Each area
+// Areas: sdk, provider, cli, server (all of them, in that order, when none is named); a folder
+// after them narrows the run (`pnpm mutate provider src/values`). Each area
 // runs from its package with the Stryker config there; the score per folder is printed at the end.
 // Stryker 10's command line (and its package entry, which loads the command line) refuses Node 20
 // by its engines field, though its engine runs on Node 20: this script loads the Stryker class
 // from its own module and hands it the config file the command line would have read.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -15,10 +16,10 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 
 function printScores(rows) {
   console.log("\nMutation score per folder (killed + timeout over valid mutants; target ≥ 85%)");
-  console.log("folder".padEnd(34), "score".padStart(7), "killed".padStart(7), "timeout".padStart(8), "survived".padStart(9), "no cov".padStart(7));
+  console.log("folder".padEnd(62), "score".padStart(7), "killed".padStart(7), "timeout".padStart(8), "survived".padStart(9), "no cov".padStart(7));
   for (const r of rows) {
     const score = r.score === null ? "n/a" : `${r.score.toFixed(2)}%`;
-    console.log(r.folder.padEnd(34), score.padStart(7), String(r.killed).padStart(7), String(r.timeout).padStart(8), String(r.survived).padStart(9), String(r.noCoverage).padStart(7));
+    console.log(r.folder.padEnd(62), score.padStart(7), String(r.killed).padStart(7), String(r.timeout).padStart(8), String(r.survived).padStart(9), String(r.noCoverage).padStart(7));
   }
 }
 
@@ -35,24 +36,35 @@ async function runArea(name) {
   } finally {
     process.chdir(previous);
   }
-  const reportFile = join(cwd, ".stryker/mutation.json");
-  const report = JSON.parse(readFileSync(reportFile, "utf8"));
   console.log(`report: ${relative(root, join(cwd, ".stryker/mutation.html"))}`);
-  return scoreByFolder(report, area.folders).map((r) => ({ ...r, folder: `${area.dir}/${r.folder}` }));
+}
+
+/** The last results of an area: the full report, or what an interrupted run saved so far. */
+function lastScores(name) {
+  const area = areas[name];
+  const cwd = join(root, area.dir);
+  const [file] = [".stryker/mutation.json", ".stryker/incremental.json"].map((f) => join(cwd, f)).filter(existsSync).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (!file) return [];
+  const partial = file.endsWith("incremental.json") ? " (partial: an interrupted run)" : "";
+  const folders = only.length > 0 ? area.folders.filter((folder) => only.some((o) => o.replace(/\/+$/, "") === folder)) : area.folders;
+  return scoreByFolder(JSON.parse(readFileSync(file, "utf8")), folders).map((r) => ({ ...r, folder: `${area.dir}/${r.folder}${partial}` }));
 }
 
 const args = process.argv.slice(2);
-// `--force` retests every mutant (incremental mode otherwise reuses earlier results).
+// `--force` retests every mutant (incremental mode otherwise reuses earlier results);
+// `--scores` only prints the scores of the last runs.
+// Area names and folders are arguments; with a folder, only that folder's mutants are tested.
 const cliOverrides = args.includes("--force") ? { force: true } : {};
-const names = args.filter((a) => !a.startsWith("--"));
+const scoresOnly = args.includes("--scores");
+// A folder after the areas (`pnpm mutate provider src/values`) narrows the run to that folder.
+const names = args.filter((a) => !a.startsWith("--") && !a.includes("/"));
+const only = args.filter((a) => !a.startsWith("--") && a.includes("/"));
+if (only.length > 0) cliOverrides.mutate = [...only.map((folder) => `${folder.replace(/\/+$/, "")}/**/*.ts`), "!src/**/*.test.ts"];
 const unknown = names.filter((n) => !(n in areas));
 if (unknown.length > 0) {
   console.error(`unknown area ${unknown.join(", ")}; areas: ${Object.keys(areas).join(", ")}`);
   process.exit(2);
 }
-const rows = [];
-for (const name of names.length > 0 ? names : Object.keys(areas)) {
-  if (!existsSync(join(root, areas[name].dir, "stryker.config.mjs"))) throw new Error(`${areas[name].dir}/stryker.config.mjs is missing`);
-  rows.push(...(await runArea(name)));
-}
-printScores(rows);
+const selected = names.length > 0 ? names : Object.keys(areas);
+if (!scoresOnly) for (const name of selected) await runArea(name);
+printScores(selected.flatMap(lastScores));
