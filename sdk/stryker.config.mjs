@@ -1,4 +1,3 @@
-// @ts-nocheck
 import { strykerConfig } from "../scripts/stryker-base.mjs";
 
 export default strykerConfig({

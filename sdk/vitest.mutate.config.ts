@@ -1,4 +1,3 @@
-// @ts-nocheck
 import { defineConfig } from "vitest/config";
 
 // `pnpm mutate sdk`: the tests that exercise src/core and src/validation (directly, or through
