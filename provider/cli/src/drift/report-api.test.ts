@@ -17,7 +17,7 @@ let ids: Record<"staging" | "scratch" | "sam" | "lee" | "pending" | "revoked" | 
 
 beforeAll(async () => {
   server = await startServer({ db: ":memory:", port: 0, bootstrapToken: TOKEN });
-  const client = (source: string) => createCallplaneClient({ endpoint: server.url, token: TOKEN, maxRetries: 0, source });
+  const client = (source: "console" | "terraform") => createCallplaneClient({ endpoint: server.url, token: TOKEN, maxRetries: 0, source });
   terraform = client("terraform");
   console_ = client("console");
   const staging = await terraform.environments.create({ name: "staging", maxConcurrentCalls: 10 });
