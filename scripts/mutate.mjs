@@ -43,9 +43,13 @@ async function runArea(name) {
 function lastScores(name) {
   const area = areas[name];
   const cwd = join(root, area.dir);
-  const [file] = [".stryker/mutation.json", ".stryker/incremental.json"].map((f) => join(cwd, f)).filter(existsSync).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  if (!file) return [];
-  const partial = file.endsWith("incremental.json") ? " (partial: an interrupted run)" : "";
+  const report = join(cwd, ".stryker/mutation.json");
+  const incremental = join(cwd, ".stryker/incremental.json");
+  // A finished run writes both within moments; an interrupted one only the incremental file.
+  const interrupted = existsSync(incremental) && (!existsSync(report) || statSync(incremental).mtimeMs - statSync(report).mtimeMs > 60_000);
+  const file = interrupted ? incremental : report;
+  if (!existsSync(file)) return [];
+  const partial = interrupted ? " (partial: an interrupted run)" : "";
   const folders = only.length > 0 ? area.folders.filter((folder) => only.some((o) => o.replace(/\/+$/, "") === folder)) : area.folders;
   return scoreByFolder(JSON.parse(readFileSync(file, "utf8")), folders).map((r) => ({ ...r, folder: `${area.dir}/${r.folder}${partial}` }));
 }
