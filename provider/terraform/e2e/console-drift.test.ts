@@ -3,21 +3,14 @@
  * setting by hand in the Settings console (real Chromium), and `terraform plan
  * -detailed-exitcode` reports it as drift while the audit log says it came from the console.
  */
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../../server/e2e/console/browser.js";
+import { describe, expect, it } from "vitest";
+import { useChromium } from "../../../server/e2e/console/browser.js";
 import { quickstartResources, shortcuts, useTerraform } from "./terraform.js";
 
 const ws = useTerraform();
 const { apply, plan } = shortcuts(ws);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe("a change made in the console", () => {
   it("shows up as drift in terraform plan, attributed to the console in the audit log", async () => {
@@ -28,7 +21,7 @@ describe("a change made in the console", () => {
     expect(clean.code, clean.output).toBe(0);
 
     // By hand, in the console: staging from 10 to 5 concurrent calls.
-    const context = await browser.newContext();
+    const context = await chromium.browser.newContext();
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     await page.goto(`${ws.server.url}/`);

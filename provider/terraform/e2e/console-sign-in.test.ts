@@ -5,22 +5,15 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../../server/e2e/console/browser.js";
+import { describe, expect, it } from "vitest";
+import { useChromium } from "../../../server/e2e/console/browser.js";
 import { shortcuts, useTerraform } from "./terraform.js";
 
 const ws = useTerraform();
 const { apply } = shortcuts(ws);
 const PASSWORD = "terraform-made-me-a-member-42";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = useChromium();
 
 describe("a user created by Terraform with initial_password_wo", () => {
   it("signs in to the console with that password and sees a member's console", async () => {
@@ -37,7 +30,7 @@ resource "callplane_user" "nia" {
     expect(applied.code, applied.output).toBe(0);
     expect(readFileSync(join(ws.dir, "terraform.tfstate"), "utf8")).not.toContain(PASSWORD);
 
-    const context = await browser.newContext();
+    const context = await chromium.browser.newContext();
     try {
       const page = await context.newPage();
       page.setDefaultTimeout(10_000);

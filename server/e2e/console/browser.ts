@@ -33,6 +33,18 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
 }
 
+/** One Chromium for the enclosing test file, closed after it. */
+export function useChromium(): { browser: Browser } {
+  const handle = {} as { browser: Browser };
+  beforeAll(async () => {
+    handle.browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await handle.browser?.close();
+  });
+  return handle;
+}
+
 export function assertConsoleBuilt(): void {
   if (!existsSync(CONSOLE_DIR) || !readdirSync(CONSOLE_DIR).includes("index.html")) {
     throw new Error(`The console is not built (${CONSOLE_DIR} is missing): run \`pnpm --filter @callplane/server run build\` first.`);
