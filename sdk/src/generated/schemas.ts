@@ -512,7 +512,7 @@ export const requestSchemas = {
   getPlatformTenant: undefined,
   updatePlatformTenant: PlatformTenantUpdate,
   deletePlatformTenant: undefined,
-  rotatePlatformTenantApiKey: undefined,
+  rotatePlatformTenantApiKey: NoBody,
   listEnvironments: undefined,
   createEnvironment: EnvironmentCreate,
   getEnvironment: undefined,

@@ -46,6 +46,8 @@ interface World {
   server: RunningServer;
   tenantId: string;
   bystanderId: string;
+  /** Tenants only the platform operations aim at (they may change or delete them). */
+  platformTargetIds: string[];
   readToken: string;
   environmentKey: string;
   tenantKey: string;
@@ -179,7 +181,12 @@ async function createWorld(): Promise<World> {
   await call(bystander.apiKey, "POST", "/v1/users", { name: "By Stander", email: "by@bystander.test", role: "admin" });
   await call(bystander.apiKey, "POST", "/v1/invitations", { email: "new@bystander.test", role: "member" });
   await call(bystander.apiKey, "POST", "/v1/api-tokens", { name: "bystander ci", scope: "write" });
-  return { server, tenantId, bystanderId: bystander.id, readToken, environmentKey, tenantKey, invitationSecrets };
+  const platformTargetIds: string[] = [];
+  // Enough that the deletes among the cases leave some for the operations after them.
+  for (let n = 1; n <= 24; n++) {
+    platformTargetIds.push((await call(PLATFORM_TOKEN, "POST", "/v1/tenants", { name: `Platform Target ${n}`, billingEmail: `billing${n}@target.test`, planLimit: 10 })).id);
+  }
+  return { server, tenantId, bystanderId: bystander.id, platformTargetIds, readToken, environmentKey, tenantKey, invitationSecrets };
 }
 
 /** Ids of objects that exist, so valid requests reach past 404; never the fuzzer's own admin or token. */
@@ -194,6 +201,7 @@ function hintsFor(world: World): Hints {
     tokenId: store.listApiTokens(world.tenantId, all).items.filter((t) => t.id !== "tok_bootstrap").map((t) => t.id),
     resourceId: [world.tenantId, ...users.map((u) => u.id)],
     secret: world.invitationSecrets,
+    tenantId: world.platformTargetIds,
   };
 }
 

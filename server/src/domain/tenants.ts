@@ -102,6 +102,7 @@ export const tenantsRoutes: RouteDefinition[] = [
     method: "POST",
     pattern: "/v1/tenants/{tenantId}/api-key/rotate",
     access: "platform",
+    takesNoBody: true,
     handler: (ctx, services) => {
       const before = existingTenant(services.store, ctx.params.tenantId!);
       if (ctx.body !== undefined && (typeof ctx.body !== "object" || ctx.body === null || Object.keys(ctx.body).length > 0)) {
