@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConflictError } from "@callplane/sdk";
+import { ConflictError, NotFoundError } from "@callplane/sdk";
 import { describe, expect, it } from "vitest";
 import { baseCreateKey, createOnce, workspaceIdentity } from "./create-once.js";
 
@@ -65,6 +65,15 @@ describe("createOnce", () => {
     }));
     expect(outcome).toMatchObject({ kind: "created", replayed: false, object: { id: "env_new" } });
     expect(keys[1]).toBe(`${keys[0]}#2`);
+  });
+
+  it("takes the API's 404 for the earlier answer's object as destroyed, and moves on", async () => {
+    const keys: string[] = [];
+    const outcome = await createOnce({
+      ...steps(async (key) => (keys.push(key), keys.length === 1 ? replayed({ id: "env_old", name: "staging" }) : fresh({ id: "env_new", name: "staging" }))),
+      get: async () => { throw new NotFoundError({ status: 404, title: "Not found" }); },
+    });
+    expect(outcome).toMatchObject({ kind: "created", replayed: false, object: { id: "env_new" } });
   });
 
   it("adopts the object its key created when the server no longer has the secret, if it matches the plan", async () => {

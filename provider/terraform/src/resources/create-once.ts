@@ -69,7 +69,7 @@ export interface CreateOnceSteps<Created extends { id: string }, Live extends { 
   keyMaterial: unknown;
   /** The API call, with the key to send. The answer may carry a secret shown only once. */
   create(idempotencyKey: string): Promise<Created & { lastResponse?: { headers: Headers } }>;
-  /** The live object, or undefined when it no longer exists. */
+  /** The live object; undefined (or the API's 404) when it no longer exists. */
   get(id: string): Promise<Live | undefined>;
   /** The live object holding the planned unique name or email, for a creation whose answer is gone. */
   findByUniqueField(): Promise<Live | undefined>;
@@ -87,7 +87,7 @@ export async function createOnce<Created extends { id: string }, Live extends { 
       const object = await steps.create(key);
       const replayed = object.lastResponse?.headers.get("Idempotent-Replayed") === "true";
       if (!replayed) return { kind: "created", object, replayed: false };
-      const live = await steps.get(object.id);
+      const live = await steps.get(object.id).catch((error: unknown) => (error instanceof NotFoundError ? undefined : Promise.reject(error)));
       if (live) return { kind: "created", object, replayed: true };
       // That creation's object was destroyed since: the next key creates anew.
     } catch (error) {
@@ -101,12 +101,11 @@ export async function createOnce<Created extends { id: string }, Live extends { 
   throw new Error(`gave up after ${MAX_GENERATIONS} idempotency keys for one ${steps.typeName}; remove it from the configuration, apply, and add it again`);
 }
 
-/** An `import` block for an object that exists but that this configuration cannot safely adopt. */
-export function importBlock(typeName: string, id: string): string {
-  return `import {\n  to = ${typeName}.<name of this resource in your configuration>\n  id = "${id}"\n}`;
-}
-
-/** Whether an error is the API's 404 (the object is gone), for `get` steps. */
-export function isGone(error: unknown): boolean {
-  return error instanceof NotFoundError;
+/**
+ * Why an existing object was not adopted, with an `import` block to manage it instead (the
+ * provider is never told the resource's address; Terraform prints it under the error).
+ */
+export function notAdoptedDetail(typeName: string, id: string, made = "created"): string {
+  return `It was not ${made} by this configuration in this working directory, so it is not adopted. To manage it here, import it:\n\n`
+    + `import {\n  to = ${typeName}.<name of this resource in your configuration>\n  id = "${id}"\n}`;
 }

@@ -6,7 +6,7 @@ import { useStateForUnknown } from "../framework/plan-modifiers.js";
 import { defineSchema, objectTypeOf } from "../framework/schema.js";
 import { t } from "../values/index.js";
 import { addApiError, callplaneResource, idOf, matchesApiRule, type CallplaneContext } from "./callplane-api.js";
-import { createOnce, importBlock, isGone } from "./create-once.js";
+import { createOnce, notAdoptedDetail } from "./create-once.js";
 import { liveSplit } from "./live.js";
 
 const schema = defineSchema({
@@ -107,7 +107,7 @@ export const environmentResource = callplaneResource({
         typeName: "callplane_environment",
         keyMaterial: body,
         create: (idempotencyKey) => ctx.client.environments.create(body, { idempotencyKey }),
-        get: (id) => ctx.client.environments.get(id).catch((error) => (isGone(error) ? undefined : Promise.reject(error))),
+        get: (id) => ctx.client.environments.get(id),
         findByUniqueField: byName,
         matchesPlan: (env) => env.hidden === body.hidden && env.deletionProtection === body.deletionProtection
           && (body.maxConcurrentCalls === undefined || env.maxConcurrentCalls === body.maxConcurrentCalls),
@@ -124,7 +124,7 @@ export const environmentResource = callplaneResource({
         const existing = await byName().catch(() => undefined);
         if (existing) diagnostics.error(
           `Environment "${planned.name}" already exists (${existing.id})`,
-          `It was not created by this configuration in this working directory, so it is not adopted. To manage it here, import it:\n\n${importBlock("callplane_environment", existing.id)}`,
+          notAdoptedDetail("callplane_environment", existing.id),
           [{ attribute: "name" }],
         );
       }

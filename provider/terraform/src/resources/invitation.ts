@@ -12,7 +12,7 @@ import { defineSchema, objectTypeOf } from "../framework/schema.js";
 import type { AttributeValidator } from "../framework/validators.js";
 import { isUnknown, t, UNKNOWN } from "../values/index.js";
 import { addApiError, callplaneResource, idOf, matchesApiRule, toApi, type CallplaneContext } from "./callplane-api.js";
-import { createOnce, importBlock, isGone } from "./create-once.js";
+import { createOnce, notAdoptedDetail } from "./create-once.js";
 
 /** The API's rule for `expiresInDays` (a whole number of days, 1 to 90). */
 const validDays: AttributeValidator = (value) => {
@@ -118,7 +118,7 @@ export const invitationResource = callplaneResource({
         typeName: "callplane_invitation",
         keyMaterial: body,
         create: (idempotencyKey) => ctx.client.invitations.create(body, { idempotencyKey }),
-        get: (id) => ctx.client.invitations.get(id).then((i) => (i.status === "revoked" ? undefined : i), (error) => (isGone(error) ? undefined : Promise.reject(error))),
+        get: async (id) => { const invitation = await ctx.client.invitations.get(id); return invitation.status === "revoked" ? undefined : invitation; },
         findByUniqueField: pendingFor,
         matchesPlan: (invitation) => invitation.role === body.role,
       });
@@ -132,7 +132,7 @@ export const invitationResource = callplaneResource({
         const existing = await pendingFor().catch(() => undefined);
         if (existing) diagnostics.error(
           `${planned.email} already has a pending invitation (${existing.id})`,
-          `It was not sent by this configuration in this working directory, so it is not adopted. To manage it here, import it:\n\n${importBlock("callplane_invitation", existing.id)}`,
+          notAdoptedDetail("callplane_invitation", existing.id, "sent"),
           [{ attribute: "email" }],
         );
       }

@@ -12,7 +12,7 @@ import { defineSchema, objectTypeOf } from "../framework/schema.js";
 import { validatorFor } from "../framework/validators.js";
 import { isKnown, t } from "../values/index.js";
 import { addApiError, asApi, callplaneResource, idOf, inTerraformWords, matchesApiRule, toApi, type CallplaneContext } from "./callplane-api.js";
-import { createOnce, importBlock, isGone } from "./create-once.js";
+import { createOnce, notAdoptedDetail } from "./create-once.js";
 
 const rangeType = t.object({ day: t.string, start_hour: t.number, end_hour: t.number });
 export const operatorScheduleType = t.object({ timezone: t.string, ranges: t.list(rangeType) });
@@ -170,7 +170,7 @@ export const userResource = callplaneResource({
         typeName: "callplane_user",
         keyMaterial,
         create: (idempotencyKey) => ctx.client.users.create(body, { idempotencyKey }),
-        get: (id) => ctx.client.users.get(id).catch((error) => (isGone(error) ? undefined : Promise.reject(error))),
+        get: (id) => ctx.client.users.get(id),
         findByUniqueField: byEmail,
         matchesPlan: (user) => user.name === body.name && user.role === body.role,
       });
@@ -181,7 +181,7 @@ export const userResource = callplaneResource({
         const existing = await byEmail().catch(() => undefined);
         if (existing) diagnostics.error(
           `A user with email ${planned.email} already exists (${existing.id})`,
-          `It was not created by this configuration in this working directory, so it is not adopted. To manage it here, import it:\n\n${importBlock("callplane_user", existing.id)}`,
+          notAdoptedDetail("callplane_user", existing.id),
           [{ attribute: "email" }],
         );
       }
