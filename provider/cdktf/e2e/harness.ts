@@ -25,8 +25,8 @@ export interface Result {
 /** Asynchronous on purpose: the server runs in this process and must keep answering. `input` goes to stdin. */
 export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, input?: string): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"] });
-    child.stdin?.end(input);
+    const child = spawn(command, args, { cwd, env, stdio: "pipe" });
+    child.stdin.end(input);
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));

@@ -79,7 +79,7 @@ describe("splitCalls and provider::callplane::split_calls in real Terraform", ()
     expect(keys.some((k) => k.includes("😀")) && keys.some((k) => k.includes("！"))).toBe(true);
   }, 120_000);
 
-  it.each([
+  it.each<Case>([
     { limit: 40.5, shares: { a: 1 } },
     { limit: -1, shares: { a: 1 } },
     { limit: 40, shares: {} },
