@@ -1,10 +1,11 @@
 /**
- * End to end, the constructs for current Terraform: a stack with a `Tenant` made through an
- * aliased provider holding the platform token, an `ApiToken`, and a `Team` member created as a
- * user with a write-only initial password from a `SecretVariable` — synthesized with cdktf,
- * applied with the real `terraform` and the provider's single executable from its filesystem
- * mirror, against a real (in-process) Callplane server. The password and the platform token
- * reach the server and nothing else: not cdk.tf.json, the saved plan, the state, or any output.
+ * End to end, the constructs for current Terraform: the example's platform stack
+ * (`examples/cdktf/platform.ts`: a `Tenant` made through an aliased provider holding the
+ * platform token, an `ApiToken`, and a `Team` member created as a user with a write-only initial
+ * password from a `SecretVariable`) synthesized, applied with the real `terraform` and the
+ * provider's single executable from its filesystem mirror, against a real (in-process) Callplane
+ * server. The password and the platform token reach the server and nothing else: not
+ * cdk.tf.json, the saved plan, the state, or any output.
  */
 import { createCallplaneClient, type CallplaneClient } from "@callplane/sdk";
 import { startServer, verifyPassword, type RunningServer } from "@callplane/server";
@@ -14,38 +15,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { installExecutableMirror } from "../../terraform/scripts/executable-mirror.js";
-import { TerraformOutput } from "cdktf";
-import { App, LocalBackend, TerraformStack } from "../src/cdk.js";
-import { ApiToken, CallplaneProvider, SecretVariable, Team, Tenant } from "../src/index.js";
-import { run, type Result } from "./harness.js";
+import { EXAMPLES, run, type Result } from "./harness.js";
 
 const TOKEN = "cpt_cdktf_current_e2e_token_0123456789";
 const PLATFORM_TOKEN = "cpp_cdktf_current_e2e_platform_0123456789";
 const PASSWORD = "kims-first-password-never-stored-5521";
-
-/** The stack under test, as a platform team would write it. */
-function platformStack(app: App, statePath: string): TerraformStack {
-  const stack = new TerraformStack(app, "current");
-  new LocalBackend(stack, { path: statePath });
-  new CallplaneProvider(stack, "callplane"); // the tenant's own credentials, from CALLPLANE_TOKEN
-  const platformToken = new SecretVariable(stack, "platform_token", { description: "The platform administrator's token" });
-  const platform = new CallplaneProvider(stack, "platform", { alias: "platform", token: platformToken.stringValue });
-  const globex = new Tenant(stack, "globex", {
-    provider: platform, name: "Globex Calling", billingEmail: "finance@globex.test", planLimit: 60,
-    timezone: "America/New_York", deletionProtection: false,
-  });
-  const ci = new ApiToken(stack, "ci", { name: "ci-reader", scope: "read", expiresAt: new Date("2030-01-01T00:00:00Z") });
-  const kimPassword = new SecretVariable(stack, "kim_password", { description: "Kim's first password" });
-  new Team(stack, "team", {
-    members: {
-      "ops@acme.test": "admin",
-      "kim@acme.test": { role: "operator", name: "Kim Park", initialPassword: kimPassword.stringValue },
-    },
-  });
-  new TerraformOutput(stack, "tenant_id", { value: globex.tenantId });
-  new TerraformOutput(stack, "token_masked", { value: ci.tokenMasked });
-  return stack;
-}
 
 // One stack's lifecycle, each step building on the last (synth, plan, apply, plan again, destroy): never shuffled.
 describe("ApiToken, Tenant and a write-only team password, applied with Terraform", { shuffle: false }, () => {
@@ -61,11 +35,11 @@ describe("ApiToken, Tenant and a write-only team password, applied with Terrafor
 
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), "callplane-cdktf-current-"));
-    statePath = join(root, "terraform.tfstate");
-    const app = new App({ outdir: join(root, "cdktf.out") });
-    platformStack(app, statePath);
-    app.synth();
-    stackDir = join(root, "cdktf.out", "stacks", "current");
+    // Run in the temporary directory: cdktf's default local backend keeps the state there.
+    const synth = await run(join(EXAMPLES, "node_modules/.bin/tsx"), [join(EXAMPLES, "cdktf/platform.ts")], root, { ...process.env, CDKTF_OUTDIR: join(root, "cdktf.out") });
+    expect(synth.code, synth.output).toBe(0);
+    stackDir = join(root, "cdktf.out", "stacks", "platform");
+    statePath = join(root, "terraform.platform.tfstate");
     const installed = await installExecutableMirror(join(root, "provider"));
     server = await startServer({ db: ":memory:", port: 0, bootstrapToken: TOKEN, platformToken: PLATFORM_TOKEN });
     sdk = createCallplaneClient({ endpoint: server.url, token: TOKEN, source: "console" });
@@ -80,6 +54,7 @@ describe("ApiToken, Tenant and a write-only team password, applied with Terrafor
       // How the secrets reach Terraform: environment variables, never the synthesized JSON.
       TF_VAR_platform_token: PLATFORM_TOKEN,
       TF_VAR_kim_password: PASSWORD,
+      TF_VAR_deletion_protection: "false", // so that the last step can destroy the tenant
     };
   }, 180_000);
 
@@ -115,7 +90,7 @@ describe("ApiToken, Tenant and a write-only team password, applied with Terrafor
     }
   }, 120_000);
 
-  it("applies the saved plan: the tenant, a working API token, and Kim who signs in with the password", async () => {
+  it("applies the saved plan: the tenant, a working API token, and Kim, whose stored password is the one given", async () => {
     const applied = await terraform("apply", "-input=false", "plan.out");
     expect(applied.code, applied.output).toBe(0);
     expect(applied.output).toContain("Apply complete! Resources: 4 added");
@@ -129,7 +104,7 @@ describe("ApiToken, Tenant and a write-only team password, applied with Terrafor
     const attributes = (type: string) => resources.find((r) => r.type === type)!.instances[0]!.attributes;
     const token = attributes("callplane_api_token").token as string;
     expect(token).toMatch(/^cpt_/);
-    expect(outputs.token_masked).not.toBe(token);
+    expect(outputs.dashboard_token_masked).not.toBe(token);
     expect((await createCallplaneClient({ endpoint: server.url, token, source: "sdk", maxRetries: 0 }).tenant.get()).id).toMatch(/^ten_/);
 
     const kim = attributes("callplane_user");
