@@ -1,6 +1,6 @@
 /** Unit tests of the constructs for what the provider gained for current Terraform: ApiToken, Tenant, and team members created with a write-only password. */
 import { describe, expect, it } from "vitest";
-import { TerraformStack, Testing } from "./cdk.js";
+import { Aspects, TerraformStack, Testing } from "./cdk.js";
 import {
   ApiToken,
   CallplaneProvider,
@@ -8,6 +8,7 @@ import {
   CallplaneRoleAssignments,
   CallplaneUser,
   callplaneMatchers,
+  PolicyAspect,
   SecretVariable,
   Team,
   Tenant,
@@ -166,5 +167,11 @@ describe("Team members created directly, with a write-only password", () => {
     expect(run).toThrow('rule "role-format" failed: members["kim@acme.test"].role must be one of admin, member, operator, viewer (got "boss")');
     expect(run).toThrow('rule "name-format" failed: members["kim@acme.test"].name must not be empty (got "")');
     expect(run).toThrow('rule "initial-password-version-format" failed: members["kim@acme.test"].initialPasswordVersion must be a whole number, 0 or more (got 1.5)');
+  });
+
+  it("are judged by a PolicyAspect like invited members (an outside email domain fails synth)", () => {
+    const stack = stackWith((s) => team(s));
+    Aspects.of(stack).add(PolicyAspect.fromYaml("version: 1\nrules:\n  allowed_email_domains: [example.org]\n"));
+    expect(() => Testing.synth(stack, true)).toThrow(/settings\/team\/kim@acme\.test: policy rule "allowed_email_domains" failed: kim@acme\.test/);
   });
 });
