@@ -57,8 +57,11 @@ export function buildRoleChanges(plan: PlanJson, live?: LiveTeam): { roles: Role
         const removes = kind === "destroy" ? before?.remove_user_on_destroy === true : true;
         if (kind === "destroy" && !removes) break;
         const wasInvited = before?.status === "invited";
-        role(rc.address, email, kind === "create" ? null : str(before?.role), kind === "destroy" ? null : str(after?.role), wasInvited ? "invited" : undefined);
-        if (kind === "create" && after?.status === "invited") invitations.push({ email, ...(str(after.role) ? { role: str(after.role)! } : {}), action: "sent", address: rc.address });
+        // A new assignment's status is planned: `invited` when no user has the email.
+        const invited = kind === "create" ? after?.status === "invited" : wasInvited;
+        role(rc.address, email, kind === "create" ? null : str(before?.role), kind === "destroy" ? null : str(after?.role), invited ? "invited" : undefined);
+        // A pending invitation with the same role is adopted (its id is known in the plan); otherwise one is sent.
+        if (kind === "create" && invited && str(after?.invitation_id) === null) invitations.push({ email, ...(str(after?.role) ? { role: str(after?.role)! } : {}), action: "sent", address: rc.address });
         if (kind === "destroy" && wasInvited) invitations.push({ email, action: "revoked", address: rc.address });
         break;
       }
