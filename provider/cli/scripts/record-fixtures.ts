@@ -7,7 +7,8 @@
  * It applies the quick start with the real provider (from a filesystem mirror) against a real
  * server, edits the tenant by hand, then saves Terraform's output into `src/drift/fixtures/`:
  * a refresh-only plan (`terraform show -json`), the same as a `-json` log, the `-json` log and the
- * exit code and output of a plan the API refuses, and of `terraform show` on a missing file.
+ * exit code and output of a plan the API refuses, a normal plan's `-json` log (drift and a planned
+ * change), and the exit code and output of `terraform show` on a missing file.
  * Run it again when the provider's schema or Terraform's JSON changes; ids and times differ each
  * time. Environment API keys are the one thing changed: each is replaced by a marker.
  */
@@ -94,6 +95,9 @@ try {
   if (refusedLog.stderr !== "") throw new Error(`terraform plan -json wrote to standard error:\n${refusedLog.stderr}`);
   save("refused.jsonl", refusedLog.stdout);
   save("refused-plan.json", `${JSON.stringify(await terraform(refreshOnlyArgs("refused.tfplan"), refused, 1), null, 1)}\n`);
+  // A normal plan's -json log also reports the drift, among the changes it plans.
+  writeFileSync(join(dir, "main.tf"), readFileSync(join(dir, "main.tf"), "utf8").replace('name = "production"', 'name = "production-eu"'));
+  save("plan-with-drift.jsonl", (await terraform(["plan", "-input=false", "-lock=false", "-json"])).stdout);
   save("show-missing-file.json", `${JSON.stringify(await terraform(showJsonArgs("missing.tfplan"), {}, 1), null, 1)}\n`);
 } finally {
   await server.close();

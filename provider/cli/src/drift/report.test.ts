@@ -44,11 +44,21 @@ describe("drift report", () => {
     expect(markdown).toContain("no API token");
   });
 
-  it("has no drift when only computed attributes caught up", async () => {
+  it("has no drift when only computed attributes caught up, or a data source read something new", async () => {
     const plan: PlanJson = {
       format_version: "1.2",
-      resource_drift: [drift("callplane_environment.a", "callplane_environment", { id: "env_1", name: "a", max_concurrent_calls: 0 }, { id: "env_1", name: "a", max_concurrent_calls: 20 })],
-      configuration: { root_module: { resources: [{ address: "callplane_environment.a", mode: "managed", type: "callplane_environment", name: "a", expressions: { name: {} } }] } },
+      resource_drift: [
+        drift("callplane_environment.a", "callplane_environment", { id: "env_1", name: "a", max_concurrent_calls: 0 }, { id: "env_1", name: "a", max_concurrent_calls: 20 }),
+        { ...drift("data.callplane_environment.b", "callplane_environment", { id: "env_2", name: "b" }, { id: "env_2", name: "b2" }), mode: "data" },
+      ],
+      configuration: {
+        root_module: {
+          resources: [
+            { address: "callplane_environment.a", mode: "managed", type: "callplane_environment", name: "a", expressions: { name: {} } },
+            { address: "data.callplane_environment.b", mode: "data", type: "callplane_environment", name: "b", expressions: { name: {} } },
+          ],
+        },
+      },
     };
     const report = await buildDriftReport(plan);
     expect(report).toMatchObject({ hasDrift: false, drifted: [] });

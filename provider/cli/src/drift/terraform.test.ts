@@ -141,6 +141,19 @@ describe("a saved -json log (recorded from real runs)", () => {
     expect(byAddress.get("callplane_tenant_settings.this")).toEqual({ address: "callplane_tenant_settings.this", mode: "managed", type: "callplane_tenant_settings", name: "this", change: { actions: ["update"], before: null, after: null } });
   });
 
+  it("reads a log saved with Windows line ends the same", () => {
+    const log = fixture("refresh-only.jsonl");
+    expect(planFromJsonLog(log.replace(/\n/g, "\r\n"))).toEqual(planFromJsonLog(log));
+  });
+
+  it("of a normal plan's log, takes the drift and leaves the planned changes out", () => {
+    const log = fixture("plan-with-drift.jsonl");
+    const messages = log.split("\n").filter(Boolean).map((l) => JSON.parse(l) as { type: string; change?: { resource: { addr: string } } });
+    expect(messages.filter((m) => m.type === "planned_change").length).toBeGreaterThan(0);
+    const drifted = messages.filter((m) => m.type === "resource_drift").map((m) => m.change!.resource.addr);
+    expect(planFromJsonLog(log).resource_drift!.map((rc) => rc.address)).toEqual(drifted);
+  });
+
   it("leaves out drift lines without an address, and names a missing type or name as empty", () => {
     const lines = fixture("refresh-only.jsonl").split("\n").filter((l) => l.includes('"resource_drift"'));
     const message = JSON.parse(lines[0]!);

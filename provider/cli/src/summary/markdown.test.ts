@@ -152,6 +152,16 @@ describe("a plan of every kind of change", () => {
   });
 });
 
+describe("destroyed or replaced", () => {
+  it("destroys first, then replacements, each in the plan's order", () => {
+    const env = (name: string, actions: ResourceChange["change"]["actions"]) => change(`callplane_environment.${name}`, actions, { id: `env_${name}`, name }, actions.includes("create") ? { name } : null, { after_unknown: actions.includes("create") ? { id: true } : {} });
+    const summary = summarizePlan({ format_version: "1.2", resource_changes: [env("r1", ["delete", "create"]), env("d1", ["delete"]), env("r2", ["create", "delete"]), env("d2", ["delete"]), env("d3", ["delete"])] });
+    expect(summary.destructive.map((s) => s.label)).toEqual(["d1", "d2", "d3", "r1", "r2"]);
+    // What forces a replacement is said only when the plan says it.
+    expect(renderPlanMarkdown(summary)).toContain("- **REPLACE** `callplane_environment.r1` (r1)\n");
+  });
+});
+
 describe("drift in a plan summary", () => {
   const drifted = [
     change("callplane_environment.a", ["update"], { id: "env_1", name: "a", hidden: false }, { id: "env_1", name: "a", hidden: true }),
