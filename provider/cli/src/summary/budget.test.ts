@@ -76,9 +76,22 @@ describe("the budget of environments that set their own calls", () => {
     ]);
   });
 
-  it("leaves environments out whose configuration does not set their calls, unless destroyed", () => {
+  it("leaves environments out whose configuration does not set their calls, unless destroyed, and other resources always", () => {
     expect(budgetOf(plan([grow]))).toBeUndefined();
-    expect(budgetOf(plan([grow, drop]))?.rows.map((r) => r.environment)).toEqual(["old"]);
+    const user = change("callplane_user.sam", ["delete"], { id: "usr_1", name: "Sam", max_concurrent_calls: 3 }, null);
+    expect(budgetOf(plan([grow, drop, user]))?.rows.map((r) => r.environment)).toEqual(["old"]);
+  });
+
+  it("a number known before but not after (or the other way round) leaves the change cell empty", () => {
+    const p = plan([change("callplane_environment.eu", ["update"], { id: "env_eu", name: "eu", max_concurrent_calls: null }, { id: "env_eu", name: "eu", max_concurrent_calls: 8 })], {
+      prior: [tenant(20)],
+      setsCalls: ["callplane_environment.eu"],
+    });
+    expect(table(p).slice(4)).toEqual([
+      "| eu | _(known after apply)_ | 8 |  |",
+      "| **Total** | **_(known after apply)_ of 20** | **8 of 20** |  |",
+      "| Left | _(known after apply)_ | 12 | |",
+    ]);
   });
 
   it("without a known plan limit: no 'of', nothing left to show, never over", () => {
@@ -106,6 +119,8 @@ describe("the budget of environments that set their own calls", () => {
       "| **Total** | **5 of 20** | **_(known after apply)_ of 20** |  |",
       "| Left | 15 | _(known after apply)_ | |",
     ]);
+    // No chart while a number is unknown, and no empty line left for it.
+    expect(renderPlanMarkdown(summarizePlan(p))).toContain("| Left | 15 | _(known after apply)_ | |\n\n### Environments\n");
   });
 
   it("an unchanged environment counts only when asked (the policy checks the budget after the plan)", () => {
@@ -136,6 +151,8 @@ describe("the budget of a concurrency split", () => {
       { environment: "staging", environmentId: "env_b", address: "callplane_concurrency_split.calls", before: 10, after: 10 },
     ]);
     expect(kept).toMatchObject({ planLimit: 40, totalBefore: 30, totalAfter: 35, leftAfter: 5 });
+    // No change: an empty cell, not "+0".
+    expect(table(plan([split(before, { plan_limit: 40, allocations: [alloc("env_a", 25)] })], { prior }))).toContain("| staging | 10 | 10 |  |");
     const exclusive = budgetOf(plan([split(before, { plan_limit: 40, exclusive: true, allocations: [alloc("env_a", 25)] })], { prior }));
     expect(exclusive?.rows[1]).toMatchObject({ environment: "staging", before: 10, after: 0 });
     expect(exclusive).toMatchObject({ totalAfter: 25, leftAfter: 15 });
@@ -151,6 +168,20 @@ describe("the budget of a concurrency split", () => {
     // Nothing unlisted: no such row.
     const all = budgetOf(plan([split({ ...before, allocated: 20 }, { plan_limit: 40, allocations: [alloc("env_a", 10)] })], { prior }));
     expect(all?.rows.map((r) => r.environment)).toEqual(["prod"]);
+  });
+
+  it("an environment that sets its own calls is not among the others", () => {
+    const p = plan(
+      [
+        split({ plan_limit: 40, allocated: 30, allocations: [alloc("env_a", 20)] }, { plan_limit: 40, allocations: [alloc("env_a", 20)] }),
+        change("callplane_environment.b", ["update"], { id: "env_b", name: "staging", max_concurrent_calls: 10 }, { id: "env_b", name: "staging", max_concurrent_calls: 12 }),
+      ],
+      { prior, setsCalls: ["callplane_environment.b"] },
+    );
+    expect(budgetOf(p)?.rows.map((r) => [r.environment, r.before, r.after])).toEqual([
+      ["prod", 20, 20],
+      ["staging", 10, 12],
+    ]);
   });
 
   it("the limit comes from the split after, then before, then the tenant; ids without a name show as ids", () => {
@@ -169,6 +200,19 @@ describe("the budget of a concurrency split", () => {
     ]);
   });
 
+  it("numbers new environments when the references do not line up with the list", () => {
+    const after = { allocations: [{ max_concurrent_calls: 5 }, alloc("env_a", 10), { max_concurrent_calls: 7 }] };
+    const p: PlanJson = {
+      ...plan([split({ allocations: [alloc("env_a", 20)] }, after)], { prior }),
+      planned_values: { root_module: { resources: [resource("callplane_environment.eu", { name: "eu" })] } },
+    };
+    p.configuration!.root_module!.resources![0]!.expressions = { allocations: { references: ["callplane_environment.eu.id", "callplane_environment.eu"] } };
+    expect(budgetOf(p)?.rows.map((r) => r.environment)).toEqual(["prod", "new environment #1", "new environment #3"]);
+    // Lined up, the reference names it.
+    p.configuration!.root_module!.resources![0]!.expressions = { allocations: { references: ["callplane_environment.eu.id", "callplane_environment.eu", "callplane_environment.a.id", "callplane_environment.x.id"] } };
+    expect(budgetOf(p)?.rows.map((r) => r.environment)).toEqual(["prod", "eu", "callplane_environment.x"]);
+  });
+
   it("an environment both in the split and changed itself is one row, with the split's numbers", () => {
     const p = plan(
       [
@@ -183,8 +227,9 @@ describe("the budget of a concurrency split", () => {
   it("over the limit exactly when the total after exceeds it", () => {
     const at = budgetOf(plan([split({ plan_limit: 40, allocations: [alloc("env_a", 20)] }, { plan_limit: 40, allocations: [alloc("env_a", 40)] })], { prior }));
     expect(at).toMatchObject({ totalAfter: 40, leftAfter: 0, overLimit: false });
-    const over = budgetOf(plan([split({ plan_limit: 40, allocations: [alloc("env_a", 20)] }, { plan_limit: 40, allocations: [alloc("env_a", 41)] })], { prior }));
-    expect(over).toMatchObject({ totalAfter: 41, leftAfter: -1, overLimit: true });
+    const overPlan = plan([split({ plan_limit: 40, allocations: [alloc("env_a", 20)] }, { plan_limit: 40, allocations: [alloc("env_a", 41)] })], { prior });
+    expect(budgetOf(overPlan)).toMatchObject({ totalAfter: 41, leftAfter: -1, overLimit: true });
+    expect(renderPlanMarkdown(summarizePlan(overPlan))).toContain("| Left | 20 | -1 | |\n\n⚠️ **Over the plan limit:** 41 calls allocated of 40. The API will refuse this apply.\n");
   });
 });
 

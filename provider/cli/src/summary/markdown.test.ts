@@ -149,16 +149,25 @@ describe("a plan of every kind of change", () => {
     expect(out).toContain("\n\n_Attribute tables left out to fit one comment: `callplane plan-summary --format json` or `terraform show plan.out` has them._\n");
     expect(out.length).toBeLessThan(full.length);
     expect(out).not.toContain("_… cut to fit one comment");
+    // Exactly as long as the limit still fits; one less is cut, at the end of a line.
+    expect(renderPlanMarkdown(summarizePlan(plan), { maxChars: out.length })).toBe(out);
+    const cut = renderPlanMarkdown(summarizePlan(plan), { maxChars: out.length - 1 });
+    const kept = cut.slice(0, cut.indexOf("\n\n_… cut to fit one comment"));
+    expect(out.startsWith(`${kept}\n`)).toBe(true);
   });
 });
 
 describe("destroyed or replaced", () => {
   it("destroys first, then replacements, each in the plan's order", () => {
     const env = (name: string, actions: ResourceChange["change"]["actions"]) => change(`callplane_environment.${name}`, actions, { id: `env_${name}`, name }, actions.includes("create") ? { name } : null, { after_unknown: actions.includes("create") ? { id: true } : {} });
-    const summary = summarizePlan({ format_version: "1.2", resource_changes: [env("r1", ["delete", "create"]), env("d1", ["delete"]), env("r2", ["create", "delete"]), env("d2", ["delete"]), env("d3", ["delete"])] });
+    const r2 = env("r2", ["create", "delete"]);
+    r2.change.replace_paths = [["name"], ["hidden"]];
+    const summary = summarizePlan({ format_version: "1.2", resource_changes: [env("r1", ["delete", "create"]), env("d1", ["delete"]), r2, env("d2", ["delete"]), env("d3", ["delete"])] });
     expect(summary.destructive.map((s) => s.label)).toEqual(["d1", "d2", "d3", "r1", "r2"]);
+    const out = renderPlanMarkdown(summary);
     // What forces a replacement is said only when the plan says it.
-    expect(renderPlanMarkdown(summary)).toContain("- **REPLACE** `callplane_environment.r1` (r1)\n");
+    expect(out).toContain("- **REPLACE** `callplane_environment.r1` (r1)\n- **REPLACE** `callplane_environment.r2` (r2) — because `name`, `hidden` changed\n");
+    expect(out).not.toContain("outside Terraform");
   });
 });
 
@@ -167,9 +176,12 @@ describe("drift in a plan summary", () => {
     change("callplane_environment.a", ["update"], { id: "env_1", name: "a", hidden: false }, { id: "env_1", name: "a", hidden: true }),
     change("callplane_environment.b", ["delete"], { id: "env_2", name: "b" }, null),
     change("callplane_environment.c", ["update"], { id: "env_3", name: "c", created_at: "x" }, { id: "env_3", name: "c", created_at: "y" }),
-    { ...change("data.callplane_users.all", ["update"], { users: [] }, { users: [1] }), mode: "data" as const },
+    { ...change("data.callplane_environment.d", ["update"], { id: "env_4", name: "d" }, { id: "env_4", name: "d2" }), mode: "data" as const },
+    change("callplane_role_assignment.kim", ["update"], { email: "kim@acme.test", role: "viewer" }, { email: "kim@acme.test", role: "member" }),
   ];
-  const refreshOnly: PlanJson = { format_version: "1.2", resource_drift: drifted, configuration: configured(drifted) };
+  // A resource that left the configuration sets nothing: its drift is not reported.
+  const gone = change("callplane_environment.gone", ["update"], { id: "env_5", name: "gone", hidden: false }, { id: "env_5", name: "gone", hidden: true });
+  const refreshOnly: PlanJson = { format_version: "1.2", resource_drift: [...drifted, gone], configuration: configured(drifted) };
 
   it("of a refresh-only plan: no changes to apply, the drift with what applying it means, computed attributes left out", () => {
     const summary = summarizePlan(refreshOnly);
@@ -178,7 +190,7 @@ describe("drift in a plan summary", () => {
       [
         "## Callplane plan: no changes to apply",
         "",
-        "Terraform found **2 resources changed outside Terraform**; see the last section.",
+        "Terraform found **3 resources changed outside Terraform**; see the last section.",
         "",
         "### Changed outside Terraform",
         "",
@@ -191,6 +203,12 @@ describe("drift in a plan summary", () => {
         "| hidden | `false` | `true` |",
         "",
         "**`callplane_environment.b`** (b) — deleted outside Terraform",
+        "",
+        "**`callplane_role_assignment.kim`** (kim@acme.test) — changed",
+        "",
+        "| Attribute | Before | After |",
+        "|---|---|---|",
+        "| role | `viewer` | `member` |",
         "",
       ].join("\n"),
     );
@@ -213,6 +231,9 @@ describe("attributes in the tables", () => {
     const withUnknown = renderPlanMarkdown(summarizePlan({ format_version: "1.2", resource_changes: [env], configuration: configured([env]) }));
     expect(withUnknown).toContain("| hidden | `false` | _(known after apply)_ |");
     expect(withUnknown).not.toContain("Known after apply:");
+    // An attribute the configuration does not set, with a known new value: in the table.
+    const known = change("callplane_environment.a", ["update"], { id: "env_1", name: "a", description: "x" }, { id: "env_1", name: "b", description: null });
+    expect(renderPlanMarkdown(summarizePlan({ format_version: "1.2", resource_changes: [known], configuration: configured([known]) }))).toContain("| description | `x` | `null` |\n| name | `a` | `b` |\n");
   });
 
   it("a split's allocations are rows by environment name, quoted as code", () => {

@@ -15,7 +15,7 @@ describe("collectNames", () => {
       prior_state: {
         values: {
           root_module: {
-            resources: [resource("callplane_environment.a", { id: "env_a", name: "prod" })],
+            resources: [resource("callplane_environment.a", { id: "env_a", name: "prod" }), resource("callplane_tenant_settings.this", { id: "ten_1", name: "Acme" })],
             child_modules: [{ address: "module.eu", resources: [resource("module.eu.callplane_environment.b", { id: "env_b", name: "eu" })] }],
           },
         },

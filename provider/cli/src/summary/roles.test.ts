@@ -138,6 +138,12 @@ describe("an invitation (callplane_invitation)", () => {
     expect(roles).toEqual([{ email: "boss@acme.test", before: null, after: "admin", status: "invited", flags: ["privilege-escalation"], address: "callplane_invitation.boss" }]);
   });
 
+  it("an expired invitation destroyed is revoked, not renewed", () => {
+    expect(people([change("callplane_invitation.old", ["delete"], { email: "old@acme.test", role: "viewer", status: "expired" }, null)]).invitations).toEqual([
+      { email: "old@acme.test", role: "viewer", action: "revoked", address: "callplane_invitation.old" },
+    ]);
+  });
+
   it("lists sent, renewed and revoked invitations in that order, with the role when known", () => {
     const out = section([
       change("callplane_invitation.a", ["delete"], { email: "a@acme.test" }, null),
@@ -214,6 +220,13 @@ describe("the team (callplane_role_assignments)", () => {
       ],
     });
     expect(section([rc])).toContain("- Invitations sent: sam@acme.test (operator), new@acme.test (member)\n- Invitations revoked: vic@acme.test (viewer), sam@acme.test (member)\n");
+  });
+
+  it("an invited person whose role stays is left alone, and a roles table without invitations ends with it", () => {
+    const members = { "vic@acme.test": member("viewer", "invited", null), "lee@acme.test": member("member", "active", "usr_1") };
+    const rc = change(address, ["update"], { assignments: { "vic@acme.test": "viewer", "lee@acme.test": "member" }, members }, { assignments: { "vic@acme.test": "viewer", "lee@acme.test": "operator" }, members });
+    expect(people([rc])).toEqual({ roles: [{ email: "lee@acme.test", before: "member", after: "operator", flags: [], address }], invitations: [] });
+    expect(section([rc])).toBe("### Roles and invitations\n\n| Who | Before | After | |\n|---|---|---|---|\n| lee@acme.test | member | operator |  |\n");
   });
 
   it("someone added who is already a user (known to the team) gets no invitation", () => {
