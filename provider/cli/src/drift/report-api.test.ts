@@ -28,6 +28,8 @@ beforeAll(async () => {
   const revoked = await console_.invitations.create({ email: "rev@acme.test", role: "viewer" });
   await console_.invitations.revoke(revoked.id);
   const managedInvite = await terraform.invitations.create({ email: "kim@acme.test", role: "member" });
+  // Kim accepted: the invitation Terraform manages is history, the user it made is nobody's.
+  await console_.invitations.accept({ secret: managedInvite.secret, name: "Kim Lee", password: "correct-horse-battery" });
   // The hand edit the report must attribute: through the console, after Terraform's create.
   await console_.environments.update(staging.id, { maxConcurrentCalls: 5 });
   // People the team resource and a user resource manage, an invitation someone accepted, and an
@@ -136,7 +138,7 @@ describe("drift report with the API", () => {
     expect(report.notes).toEqual([]);
     const unmanaged = report.unmanaged.map((u) => `${u.kind} ${u.name}`).sort();
     // The accepted invitation is history; the user it made is not managed.
-    expect(unmanaged).toEqual(["environment default", "environment scratch", "invitation vic@acme.test", "user acc@acme.test", "user admin@callplane.local", "user lee@acme.test", "user rogue@acme.test"].sort());
+    expect(unmanaged).toEqual(["environment default", "environment scratch", "invitation vic@acme.test", "user acc@acme.test", "user admin@callplane.local", "user kim@acme.test", "user lee@acme.test", "user rogue@acme.test"].sort());
   });
 
   it("says what it could not check when the API refuses, instead of failing", async () => {

@@ -141,9 +141,9 @@ describe("a saved -json log (recorded from real runs)", () => {
     expect(byAddress.get("callplane_tenant_settings.this")).toEqual({ address: "callplane_tenant_settings.this", mode: "managed", type: "callplane_tenant_settings", name: "this", change: { actions: ["update"], before: null, after: null } });
   });
 
-  it("reads a log saved with Windows line ends the same", () => {
+  it("reads a log saved with Windows line ends (and an empty last line) the same", () => {
     const log = fixture("refresh-only.jsonl");
-    expect(planFromJsonLog(log.replace(/\n/g, "\r\n"))).toEqual(planFromJsonLog(log));
+    expect(planFromJsonLog(`${log.replace(/\n/g, "\r\n")}\r\n`)).toEqual(planFromJsonLog(log));
   });
 
   it("of a normal plan's log, takes the drift and leaves the planned changes out", () => {
