@@ -171,6 +171,19 @@ describe("destroyed or replaced", () => {
   });
 });
 
+describe("a resource without a human name", () => {
+  it("is shown by its address alone: destroyed, in its section, and in the brief form", () => {
+    const split = change("callplane_concurrency_split.calls", ["delete"], { allocations: [] }, null);
+    // Long values: the tables are what makes the summary too long.
+    const token = change("callplane_api_token.ci", ["update"], { id: "tok_1", description: "ci ".repeat(200) }, { id: "tok_1", description: "ci-2 ".repeat(200) });
+    const summary = summarizePlan({ format_version: "1.2", resource_changes: [split, token] });
+    const full = renderPlanMarkdown(summary);
+    expect(full).toContain("- **DESTROY** `callplane_concurrency_split.calls`\n");
+    expect(full).toContain("### Other changes\n\n**`callplane_api_token.ci`** — update\n");
+    expect(renderPlanMarkdown(summary, { maxChars: full.length - 1 })).toContain("### Other changes\n- `callplane_api_token.ci` — update: description\n");
+  });
+});
+
 describe("drift in a plan summary", () => {
   const drifted = [
     change("callplane_environment.a", ["update"], { id: "env_1", name: "a", hidden: false }, { id: "env_1", name: "a", hidden: true }),
