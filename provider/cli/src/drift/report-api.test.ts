@@ -13,7 +13,7 @@ const TOKEN = "cpt_drift_unit_token_0123456789abcdef";
 let server: RunningServer;
 let terraform: CallplaneClient;
 let console_: CallplaneClient;
-let ids: Record<"staging" | "scratch" | "sam" | "lee" | "pending" | "revoked" | "managedInvite" | "ann" | "tia" | "ops" | "teamInvite" | "accepted" | "rogue", string>;
+let ids: Record<"staging" | "scratch" | "sam" | "lee" | "pending" | "revoked" | "managedInvite" | "lea" | "ann" | "tia" | "ops" | "teamInvite" | "accepted" | "rogue", string>;
 
 beforeAll(async () => {
   server = await startServer({ db: ":memory:", port: 0, bootstrapToken: TOKEN });
@@ -38,6 +38,7 @@ beforeAll(async () => {
   const tia = await terraform.users.create({ name: "Tia Ray", email: "tia@acme.test", role: "member" });
   const ops = await terraform.users.create({ name: "Ops Bot", email: "ops@acme.test", role: "admin" });
   const teamInvite = await terraform.invitations.create({ email: "pend@acme.test", role: "viewer" });
+  const lea = await terraform.invitations.create({ email: "lea@acme.test", role: "viewer" });
   const accepted = await console_.invitations.create({ email: "acc@acme.test", role: "viewer" });
   await console_.invitations.accept({ secret: accepted.secret, name: "Acc Epted", password: "correct-horse-battery" });
   const rogue = await console_.users.create({ name: "Rogue Admin", email: "rogue@acme.test", role: "admin", password: "correct-horse-battery" });
@@ -49,6 +50,7 @@ beforeAll(async () => {
     pending: pending.id,
     revoked: revoked.id,
     managedInvite: managedInvite.id,
+    lea: lea.id,
     ann: ann.id,
     tia: tia.id,
     ops: ops.id,
@@ -110,7 +112,7 @@ describe("drift report with the API", () => {
     expect(defaultEnvironment?.detail).toMatch(/^\d+ concurrent calls$/);
   });
 
-  it("counts as managed what the state held before the refresh: a user resource, the team (in any case), never a data source", async () => {
+  it("counts as managed what the state held before the refresh: a user or invitation resource, the team (in any case), never a data source", async () => {
     const member = (userId: string | null) => ({ user_id: userId, invitation_id: null, role: "member", status: userId ? "active" : "invited" });
     // Before the refresh the team had Tia (written in another case), Ops only among its members and
     // Pat's invitation; the refresh found Rogue added by hand.
@@ -128,6 +130,7 @@ describe("drift report with the API", () => {
               ...base.prior_state!.values!.root_module!.resources!,
               { ...team, values: teamAfter },
               { address: "callplane_user.ann", mode: "managed", type: "callplane_user", name: "ann", values: { id: ids.ann, email: "ann@acme.test" } },
+              { address: "callplane_invitation.lea", mode: "managed", type: "callplane_invitation", name: "lea", values: { id: ids.lea, email: "lea@acme.test" } },
               { address: "data.callplane_environment.scratch", mode: "data", type: "callplane_environment", name: "scratch", values: { id: ids.scratch, name: "scratch" } },
             ],
           },
