@@ -69,6 +69,12 @@ describe("drift report Markdown", () => {
     expect(markdown).not.toContain("audit log");
   });
 
+  it("names no one for a deletion when the audit log was not read, and says so when it has no entry", () => {
+    const gone: DriftReport = { ...none, hasDrift: true, attributed: false, drifted: [{ address: "callplane_environment.old", type: "callplane_environment", label: "old", change: "deleted", attributes: [] }] };
+    expect(renderDriftMarkdown(gone)).toContain("\n**`callplane_environment.old`** (old) — deleted outside Terraform\n");
+    expect(renderDriftMarkdown({ ...gone, attributed: true })).toContain("\n**`callplane_environment.old`** (old) — deleted outside Terraform, by _not in the audit log_\n");
+  });
+
   it("lists objects no resource manages, then the notes as quotes", () => {
     const report: DriftReport = {
       ...none,

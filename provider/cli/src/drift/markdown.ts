@@ -12,7 +12,9 @@ export function renderDriftMarkdown(report: DriftReport): string {
     const n = report.drifted.length;
     out.push(`## Callplane drift: ${n} ${n === 1 ? "resource" : "resources"} changed outside Terraform`);
     for (const r of report.drifted) {
-      out.push("", `**\`${r.address}\`**${r.label ? ` (${r.label})` : ""} — ${r.change === "deleted" ? `deleted outside Terraform, by ${by(r.changedBy)}` : "changed"}`);
+      // Without the audit log there is no one to name: "deleted outside Terraform", full stop.
+      const deleted = `deleted outside Terraform${r.changedBy || report.attributed ? `, by ${by(r.changedBy)}` : ""}`;
+      out.push("", `**\`${r.address}\`**${r.label ? ` (${r.label})` : ""} — ${r.change === "deleted" ? deleted : "changed"}`);
       if (r.attributes.length) {
         out.push("", "| Attribute | In Terraform's state | Live | Changed by |", "|---|---|---|---|");
         for (const a of r.attributes) out.push(`| ${a.path.replace(/\|/g, "\\|")} | ${formatShown(a.before)} | ${formatShown(a.after)} | ${by(a.changedBy)} |`);

@@ -13,7 +13,7 @@ const TOKEN = "cpt_drift_unit_token_0123456789abcdef";
 let server: RunningServer;
 let terraform: CallplaneClient;
 let console_: CallplaneClient;
-let ids: Record<"staging" | "scratch" | "sam" | "lee" | "pending" | "revoked" | "managedInvite", string>;
+let ids: Record<"staging" | "scratch" | "sam" | "lee" | "pending" | "revoked" | "managedInvite" | "lea" | "ann" | "tia" | "ops" | "teamInvite" | "accepted" | "rogue", string>;
 
 beforeAll(async () => {
   server = await startServer({ db: ":memory:", port: 0, bootstrapToken: TOKEN });
@@ -28,9 +28,36 @@ beforeAll(async () => {
   const revoked = await console_.invitations.create({ email: "rev@acme.test", role: "viewer" });
   await console_.invitations.revoke(revoked.id);
   const managedInvite = await terraform.invitations.create({ email: "kim@acme.test", role: "member" });
+  // Kim accepted: the invitation Terraform manages is history, the user it made is nobody's.
+  await console_.invitations.accept({ secret: managedInvite.secret, name: "Kim Lee", password: "correct-horse-battery" });
   // The hand edit the report must attribute: through the console, after Terraform's create.
   await console_.environments.update(staging.id, { maxConcurrentCalls: 5 });
-  ids = { staging: staging.id, scratch: scratch.id, sam: sam.id, lee: lee.id, pending: pending.id, revoked: revoked.id, managedInvite: managedInvite.id };
+  // People the team resource and a user resource manage, an invitation someone accepted, and an
+  // admin added by hand (which the refresh put into the team's state).
+  const ann = await terraform.users.create({ name: "Ann Lo", email: "ann@acme.test", role: "viewer" });
+  const tia = await terraform.users.create({ name: "Tia Ray", email: "tia@acme.test", role: "member" });
+  const ops = await terraform.users.create({ name: "Ops Bot", email: "ops@acme.test", role: "admin" });
+  const teamInvite = await terraform.invitations.create({ email: "pend@acme.test", role: "viewer" });
+  const lea = await terraform.invitations.create({ email: "lea@acme.test", role: "viewer" });
+  const accepted = await console_.invitations.create({ email: "acc@acme.test", role: "viewer" });
+  await console_.invitations.accept({ secret: accepted.secret, name: "Acc Epted", password: "correct-horse-battery" });
+  const rogue = await console_.users.create({ name: "Rogue Admin", email: "rogue@acme.test", role: "admin", password: "correct-horse-battery" });
+  ids = {
+    staging: staging.id,
+    scratch: scratch.id,
+    sam: sam.id,
+    lee: lee.id,
+    pending: pending.id,
+    revoked: revoked.id,
+    managedInvite: managedInvite.id,
+    lea: lea.id,
+    ann: ann.id,
+    tia: tia.id,
+    ops: ops.id,
+    teamInvite: teamInvite.id,
+    accepted: accepted.id,
+    rogue: rogue.id,
+  };
 });
 
 afterAll(async () => {
@@ -83,6 +110,38 @@ describe("drift report with the API", () => {
     for (const id of [ids.staging, ids.sam, ids.managedInvite, ids.revoked]) expect(byId.has(id), id).toBe(false);
     const defaultEnvironment = report.unmanaged.find((u) => u.kind === "environment" && u.name === "default");
     expect(defaultEnvironment?.detail).toMatch(/^\d+ concurrent calls$/);
+  });
+
+  it("counts as managed what the state held before the refresh: a user or invitation resource, the team (in any case), never a data source", async () => {
+    const member = (userId: string | null) => ({ user_id: userId, invitation_id: null, role: "member", status: userId ? "active" : "invited" });
+    // Before the refresh the team had Tia (written in another case), Ops only among its members and
+    // Pat's invitation; the refresh found Rogue added by hand.
+    const teamBefore = { id: "team", assignments: { "Tia@Acme.test": "member", "pend@acme.test": "viewer" }, members: { "tia@acme.test": member(ids.tia), "ops@acme.test": member(ids.ops), "pend@acme.test": member(null) } };
+    const teamAfter = { ...teamBefore, assignments: { ...teamBefore.assignments, "rogue@acme.test": "admin" }, members: { ...teamBefore.members, "rogue@acme.test": member(ids.rogue) } };
+    const team = { address: "callplane_role_assignments.team", mode: "managed" as const, type: "callplane_role_assignments", name: "team" };
+    const base = plan();
+    const withTeam: PlanJson = {
+      ...base,
+      resource_drift: [...base.resource_drift!, { ...team, change: { actions: ["update"], before: teamBefore, after: teamAfter } }],
+      prior_state: {
+        values: {
+          root_module: {
+            resources: [
+              ...base.prior_state!.values!.root_module!.resources!,
+              { ...team, values: teamAfter },
+              { address: "callplane_user.ann", mode: "managed", type: "callplane_user", name: "ann", values: { id: ids.ann, email: "ann@acme.test" } },
+              { address: "callplane_invitation.lea", mode: "managed", type: "callplane_invitation", name: "lea", values: { id: ids.lea, email: "lea@acme.test" } },
+              { address: "data.callplane_environment.scratch", mode: "data", type: "callplane_environment", name: "scratch", values: { id: ids.scratch, name: "scratch" } },
+            ],
+          },
+        },
+      },
+    };
+    const report = await buildDriftReport(withTeam, { client: terraform });
+    expect(report.notes).toEqual([]);
+    const unmanaged = report.unmanaged.map((u) => `${u.kind} ${u.name}`).sort();
+    // The accepted invitation is history; the user it made is not managed.
+    expect(unmanaged).toEqual(["environment default", "environment scratch", "invitation vic@acme.test", "user acc@acme.test", "user admin@callplane.local", "user kim@acme.test", "user lee@acme.test", "user rogue@acme.test"].sort());
   });
 
   it("says what it could not check when the API refuses, instead of failing", async () => {

@@ -9,7 +9,14 @@ export class TerraformError extends Error {
   override name = "TerraformError";
 }
 
-function run(terraform: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+/** What one Terraform command printed, and how it exited. */
+export interface TerraformRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+function run(terraform: string, args: string[], cwd: string): Promise<TerraformRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(terraform, args, { cwd, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -21,6 +28,16 @@ function run(terraform: string, args: string[], cwd: string): Promise<{ code: nu
   });
 }
 
+/** The refresh-only plan: never prompts (no one is there to answer), takes no lock (it changes nothing), plain text. */
+export const refreshOnlyArgs = (planFile: string) => ["plan", "-refresh-only", "-input=false", "-lock=false", "-no-color", `-out=${planFile}`];
+
+export const showJsonArgs = (planFile: string) => ["show", "-json", "-no-color", planFile];
+
+/** A failed step as an error: what failed, then Terraform's own words (its error output, or its standard output without one). */
+export function failureOf(step: string, result: TerraformRun): TerraformError | undefined {
+  return result.code === 0 ? undefined : new TerraformError(`${step}:\n${(result.stderr || result.stdout).trim()}`);
+}
+
 /**
  * `terraform plan -refresh-only` into a temporary plan file, then `terraform show -json` of it:
  * the streamed `-json` log names drifted resources but not their values, the saved plan has both.
@@ -29,10 +46,12 @@ export async function refreshOnlyPlan(dir: string, terraform = "terraform"): Pro
   const tmp = mkdtempSync(join(tmpdir(), "callplane-drift-"));
   const planFile = join(tmp, "drift.tfplan");
   try {
-    const plan = await run(terraform, ["plan", "-refresh-only", "-input=false", "-lock=false", "-no-color", `-out=${planFile}`], dir);
-    if (plan.code !== 0) throw new TerraformError(`terraform plan -refresh-only failed in ${dir}:\n${(plan.stderr || plan.stdout).trim()}`);
-    const shown = await run(terraform, ["show", "-json", "-no-color", planFile], dir);
-    if (shown.code !== 0) throw new TerraformError(`terraform show -json failed:\n${shown.stderr.trim()}`);
+    const planned = await run(terraform, refreshOnlyArgs(planFile), dir);
+    const planFailure = failureOf(`terraform plan -refresh-only failed in ${dir}`, planned);
+    if (planFailure) throw planFailure;
+    const shown = await run(terraform, showJsonArgs(planFile), dir);
+    const showFailure = failureOf("terraform show -json failed", shown);
+    if (showFailure) throw showFailure;
     return parsePlanJson(shown.stdout, "terraform show -json");
   } finally {
     rmSync(tmp, { recursive: true, force: true });

@@ -48,7 +48,23 @@ describe("renderBudgetChart", () => {
     await expect(mermaid.parse(mermaidBody(renderBudgetChart(budget)).replace("bar [20", "bar [twenty"))).rejects.toThrow(/Parse error/);
   });
 
-  it("leaves the chart out while a number is known only after apply", () => {
+  it("leaves the chart out while a number is known only after apply, or when there is no row", () => {
     expect(renderBudgetChart({ ...budget, rows: [{ environment: "x", before: 1, after: null }] })).toEqual([]);
+    expect(renderBudgetChart({ ...budget, rows: [{ environment: "x", before: null, after: 1 }] })).toEqual([]);
+    expect(renderBudgetChart({ ...budget, rows: [...budget.rows, { environment: "x", before: null, after: 1 }] })).toEqual([]);
+    expect(renderBudgetChart({ ...budget, rows: [] })).toEqual([]);
+  });
+
+  it("names the plan limit in the title when it is known, and scales to the largest bar without one", () => {
+    expect(renderBudgetChart(budget)[2]).toBe('  title "Concurrent calls per environment, before and after (plan limit 40)"');
+    const unlimited = renderBudgetChart({ ...budget, planLimit: null });
+    expect(unlimited[2]).toBe('  title "Concurrent calls per environment, before and after"');
+    expect(unlimited[4]).toBe('  y-axis "Concurrent calls" 0 --> 20');
+    expect(renderBudgetChart({ ...budget, planLimit: null, rows: [{ environment: "idle", before: 0, after: 0 }] })[4]).toBe('  y-axis "Concurrent calls" 0 --> 1');
+  });
+
+  it("keeps labels inside Mermaid's quotes: no angle brackets, quotes or line breaks", () => {
+    const lines = renderBudgetChart({ ...budget, rows: [{ environment: 'module.a["<b>"]\nx`y\\', before: 1, after: 2 }] });
+    expect(lines[3]).toBe(`  x-axis ["module.a['b']'x'y' before", "module.a['b']'x'y' after"]`);
   });
 });

@@ -67,12 +67,15 @@ function signed(n: number): string {
 
 const cell = (n: number | null) => (n === null ? "_(known after apply)_" : String(n));
 
+/** Text in a table cell: a pipe would end the cell. */
+const cellText = (text: string) => text.replace(/\|/g, "\\|");
+
 function renderBudget(budget: Budget): string[] {
   const limit = budget.planLimit ?? "unknown";
   const lines = [`### Concurrency budget (plan limit ${limit})`, "", "| Environment | Before | After | Change |", "|---|--:|--:|--:|"];
   for (const row of budget.rows) {
     const delta = row.before !== null && row.after !== null ? signed(row.after - row.before) : "";
-    lines.push(`| ${row.environment}${row.note ? ` _(${row.note})_` : ""} | ${cell(row.before)} | ${cell(row.after)} | ${delta} |`);
+    lines.push(`| ${cellText(row.environment)}${row.note ? ` _(${row.note})_` : ""} | ${cell(row.before)} | ${cell(row.after)} | ${delta} |`);
   }
   const of = (n: number | null) => (budget.planLimit === null ? cell(n) : `${cell(n)} of ${budget.planLimit}`);
   lines.push(`| **Total** | **${of(budget.totalBefore)}** | **${of(budget.totalAfter)}** | ${budget.totalBefore !== null && budget.totalAfter !== null ? signed(budget.totalAfter - budget.totalBefore) : ""} |`);
@@ -95,7 +98,7 @@ function renderPeople(summary: PlanSummary): string[] {
   const lines = ["### Roles and invitations"];
   if (summary.roles.length) {
     lines.push("", "| Who | Before | After | |", "|---|---|---|---|");
-    for (const r of summary.roles) lines.push(`| ${r.email} | ${r.before ?? "—"} | ${r.after ?? "_(removed)_"} | ${roleNote(r)} |`);
+    for (const r of summary.roles) lines.push(`| ${cellText(r.email)} | ${r.before ?? "—"} | ${r.after ?? "_(removed)_"} | ${roleNote(r)} |`);
   }
   const byAction = (action: string) => summary.invitations.filter((i) => i.action === action).map((i) => `${i.email}${i.role ? ` (${i.role})` : ""}`);
   const invitationLines = [["Invitations sent", byAction("sent")], ["Invitations renewed", byAction("renewed")], ["Invitations revoked", byAction("revoked")]] as const;

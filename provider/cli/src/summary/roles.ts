@@ -54,11 +54,15 @@ export function buildRoleChanges(plan: PlanJson, live?: LiveTeam): { roles: Role
         break;
       case "callplane_role_assignment": {
         const email = str(after?.email) ?? str(before?.email) ?? rc.address;
-        const removes = kind === "destroy" ? before?.remove_user_on_destroy === true : true;
-        if (kind === "destroy" && !removes) break;
+        // Destroying the assignment leaves the person in the tenant unless it says otherwise.
+        if (kind === "destroy" && before?.remove_user_on_destroy !== true) break;
         const wasInvited = before?.status === "invited";
-        role(rc.address, email, kind === "create" ? null : str(before?.role), kind === "destroy" ? null : str(after?.role), wasInvited ? "invited" : undefined);
-        if (kind === "create" && after?.status === "invited") invitations.push({ email, ...(str(after.role) ? { role: str(after.role)! } : {}), action: "sent", address: rc.address });
+        // A new assignment's status is planned: `invited` when no user has the email.
+        const invited = kind === "create" ? after?.status === "invited" : wasInvited;
+        // A create has no before and a destroy no after: their roles read as none.
+        role(rc.address, email, str(before?.role), str(after?.role), invited ? "invited" : undefined);
+        // A pending invitation with the same role is adopted (its id is known in the plan); otherwise one is sent.
+        if (kind === "create" && invited && str(after?.invitation_id) === null) invitations.push({ email, ...(str(after?.role) ? { role: str(after?.role)! } : {}), action: "sent", address: rc.address });
         if (kind === "destroy" && wasInvited) invitations.push({ email, action: "revoked", address: rc.address });
         break;
       }
@@ -68,7 +72,7 @@ export function buildRoleChanges(plan: PlanJson, live?: LiveTeam): { roles: Role
           role(rc.address, str(before?.email) ?? email, str(before?.role), null);
           role(rc.address, email, null, str(after?.role));
         } else {
-          role(rc.address, email, kind === "create" ? null : str(before?.role), kind === "destroy" ? null : str(after?.role));
+          role(rc.address, email, str(before?.role), str(after?.role));
         }
         break;
       }
