@@ -76,8 +76,10 @@ step("Installing dependencies and building (about two minutes the first time)");
 await runWithProgress("installing dependencies", "pnpm", ["install", "--frozen-lockfile", "--reporter=append-only"]);
 await runWithProgress("building the SDK, server, provider, CLI and constructs", "pnpm", ["-r", "--reporter=append-only", "run", "build"]);
 // The provider's single executable (what a release ships; built once, then cached), as users get it.
-const installed = run("pnpm", ["--filter", "@callplane/terraform-provider", "run", "install-executable-mirror"], { quiet: true });
-const cliConfig = /TF_CLI_CONFIG_FILE=(\S+)/.exec(installed.stdout)?.[1] ?? fail("the provider did not install");
+// The first build fetches a Node 24 runtime from the registry and makes the executable: seconds to
+// minutes, so it reports progress like the steps above.
+const installed = await runWithProgress("building the provider's single executable (cached after the first time)", "pnpm", ["--filter", "@callplane/terraform-provider", "run", "install-executable-mirror"]);
+const cliConfig = /TF_CLI_CONFIG_FILE=(\S+)/.exec(installed)?.[1] ?? fail("the provider did not install");
 console.log(`provider's executable installed into a local filesystem mirror (${cliConfig})`);
 
 step("Starting the local Callplane server (SQLite in a temp dir)");
