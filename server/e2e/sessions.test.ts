@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PLATFORM_TOKEN, raw, useServer } from "./harness.js";
+import { TestClock } from "./test-clock.js";
 
 const PASSWORD = "correct-horse-battery";
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const refusal = (promise: Promise<unknown>) => promise.then(() => { throw new Error("expected a refusal"); }, (error: unknown) => error);
 const dir = mkdtempSync(join(tmpdir(), "callplane-sessions-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -194,15 +194,18 @@ describe("sessions", () => {
 });
 
 describe("sessions with a short lifetime", () => {
-  const t = useServer({ sessionTtlMs: 300 });
+  const clock = new TestClock();
+  const t = useServer({ sessionTtlMs: 90 * 60_000, clock });
 
-  it("expire after the server's --session-ttl", async () => {
+  it("expire after the server's --session-ttl, to the millisecond", async () => {
     await t.admin.users.create({ name: "Brief", email: "brief@acme.test", role: "viewer", password: PASSWORD });
     const session = await t.client(undefined).sessions.create({ email: "brief@acme.test", password: PASSWORD });
-    expect(Date.parse(session.expiresAt) - Date.parse(session.createdAt)).toBe(300);
+    expect(Date.parse(session.createdAt)).toBe(clock.now());
+    expect(Date.parse(session.expiresAt) - Date.parse(session.createdAt)).toBe(90 * 60_000);
     const client: CallplaneClient = t.client(session.token);
-    await client.tenant.get();
-    await wait(400);
+    clock.advance(90 * 60_000 - 1);
+    expect((await client.sessions.current()).id).toBe(session.id);
+    clock.advance(1);
     const error = await refusal(client.tenant.get());
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).message).toContain("expired");
@@ -211,18 +214,25 @@ describe("sessions with a short lifetime", () => {
 
 // Each limit gets a server of its own: the counts are per server, and tests run in any order.
 describe("failed sign-ins, per email", () => {
-  const t = useServer({ signInLimits: { failuresPerEmail: 3, failuresPerAddress: 100 } });
+  const clock = new TestClock();
+  const t = useServer({ signInLimits: { failuresPerEmail: 3, failuresPerAddress: 100 }, clock });
   const signIn = (email: string, password: string) => t.client(undefined).sessions.create({ email, password });
 
-  it("are limited per email: past the limit even the right password waits, with Retry-After", async () => {
+  it("are limited per email: past the limit even the right password waits, with Retry-After, until the window has passed", async () => {
     await t.admin.users.create({ name: "Target", email: "target@acme.test", role: "admin", password: PASSWORD });
     for (let i = 0; i < 3; i++) expect(await refusal(signIn("target@acme.test", `guess-${i}-123`))).toBeInstanceOf(AuthenticationError);
     const limited = await refusal(signIn("target@acme.test", PASSWORD));
     expect(limited).toBeInstanceOf(RateLimitError);
-    expect((limited as RateLimitError).retryAfterMs).toBeGreaterThan(14 * 60 * 1000);
+    expect((limited as RateLimitError).retryAfterMs).toBe(15 * 60 * 1000);
+    clock.advance(10 * 60_000);
     const response = await raw(t.url, "/v1/sessions", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "TARGET@acme.test", password: PASSWORD }) });
     expect(response.status).toBe(429);
-    expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(14 * 60);
+    expect(response.headers.get("Retry-After")).toBe(String(5 * 60));
+    // The default window is 15 minutes: once the failures have left it, the right password works.
+    clock.advance(5 * 60_000 - 1);
+    expect(await refusal(signIn("target@acme.test", PASSWORD))).toBeInstanceOf(RateLimitError);
+    clock.advance(1);
+    expect((await signIn("target@acme.test", PASSWORD)).user.email).toBe("target@acme.test");
   });
 
 });
