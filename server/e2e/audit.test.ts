@@ -25,6 +25,15 @@ describe("the audit log", () => {
     expect(log).toContain("environment.rotateApiKey");
   });
 
+  it("filters by resource type", async () => {
+    await t.admin.users.create({ name: "Filtered", email: "filtered@acme.test", role: "viewer" });
+    const users = await t.admin.auditEvents.list({ resourceType: "user" }).toArray();
+    expect(users.length).toBeGreaterThan(0);
+    expect(new Set(users.map((e) => e.resourceType))).toEqual(new Set(["user"]));
+    const all = await t.admin.auditEvents.list().toArray();
+    expect(new Set(all.map((e) => e.resourceType)).size).toBeGreaterThan(1);
+  });
+
   it("filters by time", async () => {
     const since = new Date().toISOString();
     await t.admin.tenant.update({ description: "after the mark" });

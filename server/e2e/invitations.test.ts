@@ -57,6 +57,17 @@ describe("invitations", () => {
     await expect(t.client(undefined).invitations.accept({ secret: invitation.secret, name: "Week" })).rejects.toBeInstanceOf(ConflictError);
   });
 
+  it("cannot be revoked once accepted: 409 saying so, and the user stays", async () => {
+    const invitation = await t.admin.invitations.create({ email: "kept@acme.test", role: "viewer" });
+    const user = await t.client(undefined).invitations.accept({ secret: invitation.secret, name: "Kept" });
+    const error = await t.admin.invitations.revoke(invitation.id).catch((e) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.message).toContain(`Invitation ${invitation.id} is accepted; it cannot be revoked.`);
+    expect(error.fieldErrors).toEqual([{ path: "status", message: "is accepted" }]);
+    expect((await t.admin.invitations.get(invitation.id)).status).toBe("accepted");
+    expect((await t.admin.users.get(user.id)).role).toBe("viewer");
+  });
+
   it("can be revoked, after which they cannot be accepted or renewed", async () => {
     const invitation = await t.admin.invitations.create({ email: "gone@acme.test", role: "operator", expiresInDays: 1 });
     const revoked = await t.admin.invitations.revoke(invitation.id);

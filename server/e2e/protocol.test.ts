@@ -52,6 +52,29 @@ describe("problem details", () => {
     expect((await raw(t.url, "/v1/users?role=owner", { token: ADMIN_TOKEN })).body.errors[0].path).toBe("role");
     expect((await raw(t.url, "/v1/environments?cursor=garbage", { token: ADMIN_TOKEN })).body.errors[0].path).toBe("cursor");
   });
+
+  it("refuse a cursor this server never hands out (a negative or fractional position), naming it", async () => {
+    const cursor = (position: number) => Buffer.from(JSON.stringify({ p: position })).toString("base64url");
+    for (const position of [-1, 1.5]) {
+      const r = await raw(t.url, `/v1/users?cursor=${cursor(position)}`, { token: ADMIN_TOKEN });
+      expect(r.status, String(position)).toBe(400);
+      expect(r.body.errors).toEqual([{ path: "cursor", message: "is not a valid cursor" }]);
+      expect(r.body.detail).toBe("The cursor is not one this server handed out.");
+    }
+    expect((await raw(t.url, `/v1/users?cursor=${cursor(0)}`, { token: ADMIN_TOKEN })).status).toBe(200);
+  });
+
+  it("refuse a create without a body, saying a body is required", async () => {
+    const r = await raw(t.url, "/v1/environments", { method: "POST", token: ADMIN_TOKEN });
+    expect(r.status).toBe(422);
+    expect(r.body.errors).toEqual([{ path: "", message: "a JSON body is required" }]);
+  });
+
+  it("answer 404 naming the API token when revoking one that does not exist", async () => {
+    const r = await raw(t.url, "/v1/api-tokens/tok_nothere", { method: "DELETE", token: ADMIN_TOKEN });
+    expect(r.status).toBe(404);
+    expect(r.body.detail).toBe("API token tok_nothere does not exist.");
+  });
 });
 
 describe("Idempotency-Key", () => {

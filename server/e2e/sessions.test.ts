@@ -101,8 +101,22 @@ describe("sessions", () => {
     await client.sessions.signOut();
     const after = await refusal(client.tenant.get());
     expect(after).toBeInstanceOf(AuthenticationError);
+    expect((after as AuthenticationError).message).toContain("The session is unknown or has ended; sign in again.");
     const events = await t.admin.auditEvents.list({ resourceType: "session", resourceId: session.id }).toArray();
     expect(events.map((e) => e.action)).toEqual(["session.signOut", "session.signIn"]);
+  });
+
+  it("each keep their own Idempotency-Keys: the same key in two sessions is two requests", async () => {
+    const { session: first } = await member("keys-a@acme.test", "admin");
+    const { session: second } = await member("keys-b@acme.test", "admin");
+    const create = (token: string, name: string) => raw(t.url, "/v1/environments", {
+      method: "POST", token, headers: { "Content-Type": "application/json", "Idempotency-Key": "deploy-7" }, body: JSON.stringify({ name }),
+    });
+    const a = await create(first.token, "keys-a");
+    const b = await create(second.token, "keys-b");
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.headers.get("Idempotent-Replayed")).toBeNull();
+    expect(b.body.name).toBe("keys-b");
   });
 
   it("have nothing to sign out for other credentials: 404", async () => {
