@@ -16,5 +16,7 @@ describe("password hashes", () => {
     expect(verifyPassword("correct-horse-battery-staple", "")).toBe(false);
     expect(verifyPassword("correct-horse-battery-staple", `${scheme}$${salt}`)).toBe(false);
     expect(verifyPassword("correct-horse-battery-staple", `${scheme}$${salt}$${hash!.slice(0, 20)}`)).toBe(false);
+    // A hash of another scheme is never read as scrypt, even with the right salt and length.
+    expect(verifyPassword("correct-horse-battery-staple", `argon2$${salt}$${hash}`)).toBe(false);
   });
 });
