@@ -300,6 +300,8 @@ describe("the platform-administrator token on one tenant", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors.map((e) => e.path)).toEqual(["planLimit"]);
     expect((await platform().tenants.get(created.id)).planLimit).toBe(20);
+    // Down to exactly what the environments have is fine.
+    expect((await platform().tenants.update(created.id, { planLimit: 15 })).planLimit).toBe(15);
   });
 
   it("deletes a tenant with everything in it; its key stops working and other tenants are untouched", async () => {
