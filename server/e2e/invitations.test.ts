@@ -43,6 +43,12 @@ describe("invitations", () => {
     expect(renewed.secret).not.toBe(invitation.secret);
     expect(Date.parse(renewed.expiresAt) - clock.now()).toBe(2 * DAY);
     await expect(t.client(undefined).invitations.accept({ secret: invitation.secret, name: "Old secret" })).rejects.toBeInstanceOf(NotFoundError);
+    const [renewal] = await t.admin.auditEvents.list({ resourceType: "invitation", resourceId: invitation.id }).toArray();
+    expect(renewal).toMatchObject({
+      action: "invitation.renew",
+      before: { status: "expired", expiresAt: invitation.expiresAt },
+      after: { status: "pending", expiresAt: renewed.expiresAt },
+    });
     clock.advance(2 * DAY - 1);
     await t.client(undefined).invitations.accept({ secret: renewed.secret, name: "On time" });
   });
@@ -72,6 +78,11 @@ describe("invitations", () => {
     const invitation = await t.admin.invitations.create({ email: "gone@acme.test", role: "operator", expiresInDays: 1 });
     const revoked = await t.admin.invitations.revoke(invitation.id);
     expect(revoked.status).toBe("revoked");
+    // Revoking again changes nothing: the same answer, the same version.
+    const version = (await t.admin.invitations.get(invitation.id)).etag;
+    expect(version).toBeDefined();
+    expect(await t.admin.invitations.revoke(invitation.id)).toMatchObject({ status: "revoked", expiresAt: revoked.expiresAt });
+    expect((await t.admin.invitations.get(invitation.id)).etag).toBe(version);
     await expect(t.client(undefined).invitations.accept({ secret: invitation.secret, name: "Gone" })).rejects.toBeInstanceOf(ConflictError);
     await expect(t.admin.invitations.renew(invitation.id)).rejects.toBeInstanceOf(ConflictError);
     expect((await t.admin.invitations.list({ status: "revoked" }).toArray()).map((i) => i.id)).toEqual([invitation.id]);
