@@ -104,6 +104,7 @@ describe("sessions", () => {
     expect((after as AuthenticationError).message).toContain("The session is unknown or has ended; sign in again.");
     const events = await t.admin.auditEvents.list({ resourceType: "session", resourceId: session.id }).toArray();
     expect(events.map((e) => e.action)).toEqual(["session.signOut", "session.signIn"]);
+    expect(events[0]).toMatchObject({ before: { userId: session.user.id, expiresAt: session.expiresAt }, after: null });
   });
 
   it("each keep their own Idempotency-Keys: the same key in two sessions is two requests", async () => {

@@ -10,7 +10,7 @@ describe("users", () => {
     const member = await t.admin.users.create({ name: "Mo", email: "mo@acme.test", role: "member" });
     const error = await t.admin.users.update(member.id, { operatorSchedule: { timezone: "UTC", ranges: [{ day: "monday", startHour: 9, endHour: 17 }] } }).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error.fieldErrors.map((e: { path: string }) => e.path)).toEqual(["operatorSchedule"]);
+    expect(error.fieldErrors).toEqual([{ path: "operatorSchedule", message: "only operators have an operator schedule (the role is member)" }]);
     expect((await t.admin.users.get(member.id)).operatorSchedule).toBeNull();
   });
 
