@@ -64,6 +64,16 @@ describe("problem details", () => {
     expect((await raw(t.url, `/v1/users?cursor=${cursor(0)}`, { token: ADMIN_TOKEN })).status).toBe(200);
   });
 
+  it("read includeHidden as true or false only", async () => {
+    await t.admin.environments.create({ name: "tucked-away", hidden: true });
+    const names = async (query: string) => (await raw(t.url, `/v1/environments?${query}`, { token: ADMIN_TOKEN })).body.data.map((e: { name: string }) => e.name);
+    expect(await names("includeHidden=true")).toContain("tucked-away");
+    expect(await names("includeHidden=false")).not.toContain("tucked-away");
+    const r = await raw(t.url, "/v1/environments?includeHidden=yes", { token: ADMIN_TOKEN });
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toEqual([{ path: "includeHidden", message: "must be true or false" }]);
+  });
+
   it("refuse a create without a body, saying a body is required", async () => {
     const r = await raw(t.url, "/v1/environments", { method: "POST", token: ADMIN_TOKEN });
     expect(r.status).toBe(422);
@@ -101,6 +111,17 @@ describe("Idempotency-Key", () => {
 });
 
 describe("pagination", () => {
+  it("gives 20 items a page unless the request asks for another size, up to 100", async () => {
+    for (let i = 0; i < 21; i++) await t.admin.users.create({ name: `Pager ${i}`, email: `pager${i}@acme.test`, role: "viewer" });
+    const first = await raw(t.url, "/v1/users?q=pager", { token: ADMIN_TOKEN });
+    expect(first.body.data).toHaveLength(20);
+    expect(first.body.nextCursor).not.toBeNull();
+    const rest = await raw(t.url, `/v1/users?q=pager&cursor=${first.body.nextCursor}`, { token: ADMIN_TOKEN });
+    expect(rest.body).toMatchObject({ data: [expect.objectContaining({ name: "Pager 20" })], nextCursor: null });
+    expect((await raw(t.url, "/v1/users?q=pager&limit=100", { token: ADMIN_TOKEN })).body.data).toHaveLength(21);
+    expect((await raw(t.url, "/v1/users?q=pager&limit=101", { token: ADMIN_TOKEN })).status).toBe(400);
+  });
+
   it("stays correct while rows are inserted between pages: nothing twice, nothing skipped", async () => {
     for (let i = 0; i < 5; i++) await t.admin.users.create({ name: `Page ${i}`, email: `page${i}@acme.test`, role: "viewer" });
     const seen: string[] = [];
