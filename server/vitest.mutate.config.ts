@@ -18,6 +18,7 @@ export default defineConfig({
       "e2e/if-match.test.ts",
       "e2e/invitations.test.ts",
       "e2e/protocol.test.ts",
+      "e2e/refusals.test.ts",
       "e2e/security.test.ts",
       "e2e/sessions.test.ts",
       "e2e/tenancy.test.ts",
