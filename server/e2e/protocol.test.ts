@@ -64,6 +64,29 @@ describe("problem details", () => {
     expect((await raw(t.url, `/v1/users?cursor=${cursor(0)}`, { token: ADMIN_TOKEN })).status).toBe(200);
   });
 
+  it("say what each query parameter takes, at its limits", async () => {
+    const get = (query: string) => raw(t.url, query, { token: ADMIN_TOKEN });
+    const refused = async (query: string) => {
+      const r = await get(query);
+      expect(r.status, query).toBe(400);
+      return [r.body.detail, r.body.errors];
+    };
+    const limit = ["limit must be a whole number from 1 to 100.", [{ path: "limit", message: "must be a whole number from 1 to 100" }]];
+    expect(await refused("/v1/users?limit=5x")).toEqual(limit);
+    expect(await refused("/v1/users?limit=x5")).toEqual(limit);
+    expect(await refused("/v1/users?limit=1.5")).toEqual(limit);
+    expect((await get("/v1/users?limit=1")).body.data).toHaveLength(1);
+    expect(await refused("/v1/users?role=owner")).toEqual(["role must be one of admin, member, operator, viewer.", [{ path: "role", message: "must be one of admin, member, operator, viewer" }]]);
+    expect(await refused(`/v1/audit-events?resourceId=${"x".repeat(65)}`)).toEqual(["resourceId must be 1 to 64 characters.", [{ path: "resourceId", message: "must be 1 to 64 characters" }]]);
+    expect(await refused("/v1/audit-events?resourceId=")).toEqual(["resourceId must be 1 to 64 characters.", [{ path: "resourceId", message: "must be 1 to 64 characters" }]]);
+    expect((await get(`/v1/audit-events?resourceId=${"x".repeat(64)}`)).status).toBe(200);
+    expect((await get("/v1/audit-events?resourceId=x")).status).toBe(200);
+    expect(await refused(`/v1/users?q=${"x".repeat(201)}`)).toEqual(["q must be at most 200 characters.", [{ path: "q", message: "must be at most 200 characters" }]]);
+    expect((await get(`/v1/users?q=${"x".repeat(200)}`)).status).toBe(200);
+    expect((await get("/v1/users?q=")).status).toBe(200);
+    expect(await refused("/v1/audit-events?since=yesterday")).toEqual(["since must be an RFC 3339 date-time.", [{ path: "since", message: "must be an RFC 3339 date-time such as 2026-11-20T09:30:00Z" }]]);
+  });
+
   it("read includeHidden as true or false only", async () => {
     await t.admin.environments.create({ name: "tucked-away", hidden: true });
     const names = async (query: string) => (await raw(t.url, `/v1/environments?${query}`, { token: ADMIN_TOKEN })).body.data.map((e: { name: string }) => e.name);
