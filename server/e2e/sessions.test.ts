@@ -171,7 +171,7 @@ describe("sessions", () => {
     await raw(t.url, "/v1/sessions/current", { method: "DELETE", token: ok.body.token, headers: { "X-Callplane-Source": "api" } });
     const events = (await t.admin.auditEvents.list({ resourceType: "session" }).toArray()).filter((e) => e.actor.id === user.id);
     expect(events.map((e) => [e.action, e.source])).toEqual([["session.signOut", "api"], ["session.signIn", "console"], ["session.signInFailed", "console"]]);
-    expect(events[2]!.after).toMatchObject({ userId: user.id, email: "audit@acme.test" });
+    expect(events[2]!.after).toMatchObject({ userId: user.id, email: "audit@acme.test", clientAddress: expect.stringMatching(/127\.0\.0\.1$/) });
     const everything = JSON.stringify(await t.admin.auditEvents.list().toArray());
     expect(everything).not.toContain(PASSWORD);
     expect(everything).not.toContain("wrong-password-1");
@@ -184,7 +184,8 @@ describe("sessions", () => {
     await t.client(other.apiKey).users.create({ name: "Twice", email: "twice@acme.test", role: "viewer", password: PASSWORD });
     const error = await refusal(t.client(undefined).sessions.create({ email: "twice@acme.test", password: PASSWORD }));
     expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError).fieldErrors[0]).toMatchObject({ path: "tenantId" });
+    expect((error as ConflictError).fieldErrors).toEqual([{ path: "tenantId", message: expect.stringMatching(/^is required: one of ten_\w+, ten_\w+$/) }]);
+    expect((error as ConflictError).fieldErrors[0]!.message).toContain(other.id);
     const session = await t.client(undefined).sessions.create({ email: "twice@acme.test", password: PASSWORD, tenantId: other.id });
     expect(session.user.role).toBe("viewer");
     expect((await t.client(session.token).tenant.get()).id).toBe(other.id);
