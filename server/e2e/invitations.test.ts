@@ -41,6 +41,7 @@ describe("invitations", () => {
     const renewed = await t.admin.invitations.renew(invitation.id, { expiresInDays: 2 });
     expect(renewed.status).toBe("pending");
     expect(renewed.secret).not.toBe(invitation.secret);
+    expect(renewed.secret).toMatch(/^cpi_/);
     expect(Date.parse(renewed.expiresAt) - clock.now()).toBe(2 * DAY);
     await expect(t.client(undefined).invitations.accept({ secret: invitation.secret, name: "Old secret" })).rejects.toBeInstanceOf(NotFoundError);
     const [renewal] = await t.admin.auditEvents.list({ resourceType: "invitation", resourceId: invitation.id }).toArray();

@@ -38,6 +38,7 @@ describe("sessions", () => {
   it("trade an email and password for a token that acts as the user, with the role read at every call", async () => {
     const { user, session, client } = await member("lee@acme.test");
     expect(session.token).toMatch(/^cps_[0-9a-f]{40}$/);
+    expect(session.id).toMatch(/^ses_/);
     expect(session.user).toMatchObject({ id: user.id, email: "lee@acme.test", role: "member" });
     const lifetime = Date.parse(session.expiresAt) - Date.parse(session.createdAt);
     expect(lifetime).toBe(12 * 60 * 60 * 1000);
