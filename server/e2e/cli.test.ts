@@ -104,6 +104,15 @@ async function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Polls `condition` until it holds; fails naming `what` after `withinMs`. */
+async function until(condition: () => Promise<boolean>, what: string, withinMs: number): Promise<void> {
+  const deadline = Date.now() + withinMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`waited ${withinMs} ms for ${what}`);
+    await sleep(50);
+  }
+}
+
 describe("callplane-server: start-up and bootstrap", () => {
   it("prints the URL as the first stdout line, and answers there", async () => {
     const cli = await startCli(["--db", freshDb(), "--port", "0", "--bootstrap-token", TOKEN]);
@@ -257,7 +266,7 @@ describe("callplane-server: shutdown", () => {
 });
 
 describe("callplane-server: --invite-ttl", () => {
-  it("sets how long a new invitation lasts: 1s reads as expired after 1.2 s", async () => {
+  it("sets how long a new invitation lasts: 1s reads as expired once that second has passed", async () => {
     const cli = await startCli(["--db", freshDb(), "--port", "0", "--bootstrap-token", TOKEN, "--invite-ttl", "1s"]);
     const admin = client(cli.url, TOKEN);
     const short = await admin.invitations.create({ email: "short@acme.test", role: "viewer" });
@@ -265,8 +274,8 @@ describe("callplane-server: --invite-ttl", () => {
     const long = await admin.invitations.create({ email: "long@acme.test", role: "viewer", expiresInDays: 1 });
     expect(short.status).toBe("pending");
     expect(Date.parse(short.expiresAt) - Date.parse(short.createdAt)).toBe(1000);
-    await sleep(1200);
-    expect((await admin.invitations.get(short.id)).status).toBe("expired");
+    // A child process keeps the real clock: wait for the expiry (a second) rather than for a fixed time.
+    await until(async () => (await admin.invitations.get(short.id)).status === "expired", "the 1 s invitation to read as expired", 10_000);
     expect((await admin.invitations.get(long.id)).status).toBe("pending");
     expect((await admin.invitations.list({ status: "expired" }).toArray()).map((i) => i.id)).toEqual([short.id]);
     await cli.stop();
@@ -293,20 +302,21 @@ describe("callplane-server: --rate-limit", () => {
     const cli = await startCli(["--db", freshDb(), "--port", "0", "--bootstrap-token", TOKEN, "--rate-limit", "5"]);
     const admin = client(cli.url, TOKEN);
     const other = (await admin.apiTokens.create({ name: "other", scope: "read" })).token;
-    await sleep(1100); // refill the admin's bucket after the call above
 
-    // Ten at once: the bucket holds 5, and refills 5 per second (so perhaps one more gets in).
-    const results = await Promise.allSettled(Array.from({ length: 10 }, () => admin.environments.list().toArray()));
+    // Thirty at once: the bucket holds 5 (one already spent above) and refills 5 per second, so
+    // on any machine that answers them within a few seconds, some are refused. The exact counts
+    // are tested on a clock the test moves (e2e/clock.test.ts); this checks the flag's wiring.
+    const results = await Promise.allSettled(Array.from({ length: 30 }, () => admin.environments.list().toArray()));
     const refused = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason);
-    expect(results.filter((r) => r.status === "fulfilled").length).toBeGreaterThanOrEqual(5);
-    expect(refused.length).toBeGreaterThanOrEqual(4);
+    expect(results.filter((r) => r.status === "fulfilled").length).toBeGreaterThanOrEqual(4);
+    expect(refused.length).toBeGreaterThan(0);
     for (const error of refused) {
       expect(error).toBeInstanceOf(RateLimitError);
       expect((error as RateLimitError).status).toBe(429);
       expect((error as RateLimitError).retryAfterMs).toBeGreaterThan(0);
     }
 
-    const raw = await Promise.all(Array.from({ length: 8 }, () => fetch(`${cli.url}/v1/environments`, { headers: { Authorization: `Bearer ${TOKEN}` } })));
+    const raw = await Promise.all(Array.from({ length: 30 }, () => fetch(`${cli.url}/v1/environments`, { headers: { Authorization: `Bearer ${TOKEN}` } })));
     const limited = raw.filter((r) => r.status === 429);
     expect(limited.length).toBeGreaterThan(0);
     const retryAfter = limited[0]!.headers.get("retry-after");

@@ -62,3 +62,24 @@ describe("environments", () => {
     expect((await t.admin.environments.get(env.id)).apiKeyMasked).toBe(`cpk_…${rotated.apiKey.slice(-4)}`);
   });
 });
+
+// A server of its own: these fill the plan to the last call.
+describe("environments at the plan limit", () => {
+  const full = useServer();
+
+  it("may take the whole plan limit, exactly, and keep it when saved again under the same name; one more call is refused", async () => {
+    const { planLimit } = await full.admin.concurrency.get();
+    const everything = await full.admin.environments.create({ name: "everything", maxConcurrentCalls: planLimit });
+    expect((await full.admin.concurrency.get())).toMatchObject({ allocated: planLimit, available: 0 });
+    const same = await full.admin.environments.update(everything.id, { name: "everything", maxConcurrentCalls: planLimit });
+    expect(same).toMatchObject({ name: "everything", maxConcurrentCalls: planLimit });
+    const split = await full.admin.concurrency.set({ allocations: [{ environmentId: everything.id, maxConcurrentCalls: planLimit }] });
+    expect(split.allocated).toBe(planLimit);
+
+    const error = await full.admin.environments.create({ name: "one-more", maxConcurrentCalls: 1 }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.fieldErrors).toEqual([{ path: "maxConcurrentCalls", message: `only 0 of the plan limit (${planLimit}) is available` }]);
+    const over = await full.admin.environments.update(everything.id, { maxConcurrentCalls: planLimit + 1 }).catch((e) => e);
+    expect(over.fieldErrors).toEqual([{ path: "maxConcurrentCalls", message: `must be at most the plan limit (${planLimit})` }]);
+  });
+});

@@ -16,6 +16,20 @@ async function staleEtag(read: () => Promise<Tagged>, change: (etag: string) => 
   return first;
 }
 
+describe("If-Match that names the current version", () => {
+  it("lets a write through with `*` or a list holding the current ETag, and refuses a weak tag", async () => {
+    const user = await t.admin.users.create({ name: "Ida", email: "ida@acme.test", role: "member" });
+    const current = (await t.admin.users.get(user.id)).etag!;
+    expect((await t.admin.users.update(user.id, { name: "Ida Lund" }, { ifMatch: "*" })).name).toBe("Ida Lund");
+    const now = (await t.admin.users.get(user.id)).etag!;
+    expect(now).not.toBe(current);
+    expect((await t.admin.users.update(user.id, { name: "Ida L." }, { ifMatch: `${current}, ${now}` })).name).toBe("Ida L.");
+    const latest = (await t.admin.users.get(user.id)).etag!;
+    await expect(t.admin.users.update(user.id, { name: "Weak" }, { ifMatch: `W/${latest}` })).rejects.toBeInstanceOf(PreconditionFailedError);
+    expect((await t.admin.users.get(user.id)).name).toBe("Ida L.");
+  });
+});
+
 describe("If-Match with a stale ETag", () => {
   it("refuses a user update and keeps the user as it was", async () => {
     const user = await t.admin.users.create({ name: "Rae", email: "rae@acme.test", role: "member" });

@@ -52,6 +52,62 @@ describe("problem details", () => {
     expect((await raw(t.url, "/v1/users?role=owner", { token: ADMIN_TOKEN })).body.errors[0].path).toBe("role");
     expect((await raw(t.url, "/v1/environments?cursor=garbage", { token: ADMIN_TOKEN })).body.errors[0].path).toBe("cursor");
   });
+
+  it("refuse a cursor this server never hands out (a negative or fractional position), naming it", async () => {
+    const cursor = (position: number) => Buffer.from(JSON.stringify({ p: position })).toString("base64url");
+    for (const position of [-1, 1.5]) {
+      const r = await raw(t.url, `/v1/users?cursor=${cursor(position)}`, { token: ADMIN_TOKEN });
+      expect(r.status, String(position)).toBe(400);
+      expect(r.body.errors).toEqual([{ path: "cursor", message: "is not a valid cursor" }]);
+      expect(r.body.detail).toBe("The cursor is not one this server handed out.");
+    }
+    expect((await raw(t.url, `/v1/users?cursor=${cursor(0)}`, { token: ADMIN_TOKEN })).status).toBe(200);
+  });
+
+  it("say what each query parameter takes, at its limits", async () => {
+    const get = (query: string) => raw(t.url, query, { token: ADMIN_TOKEN });
+    const refused = async (query: string) => {
+      const r = await get(query);
+      expect(r.status, query).toBe(400);
+      return [r.body.detail, r.body.errors];
+    };
+    const limit = ["limit must be a whole number from 1 to 100.", [{ path: "limit", message: "must be a whole number from 1 to 100" }]];
+    expect(await refused("/v1/users?limit=5x")).toEqual(limit);
+    expect(await refused("/v1/users?limit=x5")).toEqual(limit);
+    expect(await refused("/v1/users?limit=1.5")).toEqual(limit);
+    expect((await get("/v1/users?limit=1")).body.data).toHaveLength(1);
+    expect(await refused("/v1/users?role=owner")).toEqual(["role must be one of admin, member, operator, viewer.", [{ path: "role", message: "must be one of admin, member, operator, viewer" }]]);
+    expect(await refused(`/v1/audit-events?resourceId=${"x".repeat(65)}`)).toEqual(["resourceId must be 1 to 64 characters.", [{ path: "resourceId", message: "must be 1 to 64 characters" }]]);
+    expect(await refused("/v1/audit-events?resourceId=")).toEqual(["resourceId must be 1 to 64 characters.", [{ path: "resourceId", message: "must be 1 to 64 characters" }]]);
+    expect((await get(`/v1/audit-events?resourceId=${"x".repeat(64)}`)).status).toBe(200);
+    expect((await get("/v1/audit-events?resourceId=x")).status).toBe(200);
+    expect(await refused(`/v1/users?q=${"x".repeat(201)}`)).toEqual(["q must be at most 200 characters.", [{ path: "q", message: "must be at most 200 characters" }]]);
+    expect((await get(`/v1/users?q=${"x".repeat(200)}`)).status).toBe(200);
+    expect((await get("/v1/users?q=")).status).toBe(200);
+    expect(await refused("/v1/audit-events?since=yesterday")).toEqual(["since must be an RFC 3339 date-time.", [{ path: "since", message: "must be an RFC 3339 date-time such as 2026-11-20T09:30:00Z" }]]);
+  });
+
+  it("read includeHidden as true or false only", async () => {
+    await t.admin.environments.create({ name: "tucked-away", hidden: true });
+    const names = async (query: string) => (await raw(t.url, `/v1/environments?${query}`, { token: ADMIN_TOKEN })).body.data.map((e: { name: string }) => e.name);
+    expect(await names("includeHidden=true")).toContain("tucked-away");
+    expect(await names("includeHidden=false")).not.toContain("tucked-away");
+    const r = await raw(t.url, "/v1/environments?includeHidden=yes", { token: ADMIN_TOKEN });
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toEqual([{ path: "includeHidden", message: "must be true or false" }]);
+  });
+
+  it("refuse a create without a body, saying a body is required", async () => {
+    const r = await raw(t.url, "/v1/environments", { method: "POST", token: ADMIN_TOKEN });
+    expect(r.status).toBe(422);
+    expect(r.body.errors).toEqual([{ path: "", message: "a JSON body is required" }]);
+  });
+
+  it("answer 404 naming the API token when revoking one that does not exist", async () => {
+    const r = await raw(t.url, "/v1/api-tokens/tok_nothere", { method: "DELETE", token: ADMIN_TOKEN });
+    expect(r.status).toBe(404);
+    expect(r.body.detail).toBe("API token tok_nothere does not exist.");
+  });
 });
 
 describe("Idempotency-Key", () => {
@@ -78,6 +134,17 @@ describe("Idempotency-Key", () => {
 });
 
 describe("pagination", () => {
+  it("gives 20 items a page unless the request asks for another size, up to 100", async () => {
+    for (let i = 0; i < 21; i++) await t.admin.users.create({ name: `Pager ${i}`, email: `pager${i}@acme.test`, role: "viewer" });
+    const first = await raw(t.url, "/v1/users?q=pager", { token: ADMIN_TOKEN });
+    expect(first.body.data).toHaveLength(20);
+    expect(first.body.nextCursor).not.toBeNull();
+    const rest = await raw(t.url, `/v1/users?q=pager&cursor=${first.body.nextCursor}`, { token: ADMIN_TOKEN });
+    expect(rest.body).toMatchObject({ data: [expect.objectContaining({ name: "Pager 20" })], nextCursor: null });
+    expect((await raw(t.url, "/v1/users?q=pager&limit=100", { token: ADMIN_TOKEN })).body.data).toHaveLength(21);
+    expect((await raw(t.url, "/v1/users?q=pager&limit=101", { token: ADMIN_TOKEN })).status).toBe(400);
+  });
+
   it("stays correct while rows are inserted between pages: nothing twice, nothing skipped", async () => {
     for (let i = 0; i < 5; i++) await t.admin.users.create({ name: `Page ${i}`, email: `page${i}@acme.test`, role: "viewer" });
     const seen: string[] = [];

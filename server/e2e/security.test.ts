@@ -3,9 +3,10 @@
  * failed before its fix. docs/security.md states the rules these tests hold the server to.
  */
 import { connect, type Socket } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { startServer, type RunningServer } from "../src/index.js";
 import { ADMIN_TOKEN, raw, useServer } from "./harness.js";
+import { TestClock } from "./test-clock.js";
 
 /** Raw bytes over TCP, for what fetch would never send (partial headers, a missing body). */
 function openSocket(url: string): Promise<Socket> {
@@ -151,39 +152,46 @@ describe("security regressions (issue 13)", () => {
 });
 
 describe("security regressions (issue 13): rate limits", () => {
+  // Time stands still on this clock, so each burst meets exactly the allowance of 5; between
+  // tests it moves a minute on, which refills every bucket.
+  const clock = new TestClock();
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startServer({ db: ":memory:", port: 0, bootstrapToken: ADMIN_TOKEN, rateLimit: 5, console: false });
+    server = await startServer({ db: ":memory:", port: 0, bootstrapToken: ADMIN_TOKEN, rateLimit: 5, console: false, clock });
   });
+  beforeEach(() => clock.advance(60_000));
   afterAll(() => server?.close());
 
   const statuses = (answers: Response[]) => answers.map((a) => a.status);
+  const count = (answers: Response[], status: number) => statuses(answers).filter((s) => s === status).length;
   const burst = (count: number, init: (i: number) => RequestInit, path = "/v1/tenant") =>
     Promise.all(Array.from({ length: count }, (_, i) => fetch(server.url + path, init(i)).then(async (r) => (await r.arrayBuffer(), r))));
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 1300));
 
   it("3: one credential is one client however the Authorization header spells it", async () => {
     const spellings = [`Bearer ${ADMIN_TOKEN}`, `bearer ${ADMIN_TOKEN}`, `BEARER ${ADMIN_TOKEN}`, `Bearer  ${ADMIN_TOKEN}`, `Bearer ${ADMIN_TOKEN} `, `Bearer\t${ADMIN_TOKEN}`];
     const answers = await burst(12, (i) => ({ headers: { Authorization: spellings[i % spellings.length]! } }));
-    expect(statuses(answers).filter((s) => s === 429).length).toBeGreaterThanOrEqual(5);
-    await settle();
+    expect(count(answers, 200)).toBe(5);
+    expect(count(answers, 429)).toBe(7);
   });
 
   it("3: failed authentication is limited per client address", async () => {
     const answers = await burst(15, (i) => ({ headers: { Authorization: `Bearer cpt_guess_${i}_0123456789abcdef` } }));
+    expect(count(answers, 401)).toBe(5);
     const limited = answers.filter((a) => a.status === 429);
-    expect(limited.length).toBeGreaterThanOrEqual(8);
-    expect(Number(limited[0]!.headers.get("retry-after"))).toBeGreaterThan(0);
-    await settle();
+    expect(limited).toHaveLength(10);
+    expect(limited[0]!.headers.get("retry-after")).toBe("1");
+    // Even the right credential waits while the address is over its allowance.
+    expect((await burst(1, () => ({ headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })))[0]!.status).toBe(429);
+    clock.advance(200);
+    expect((await burst(1, () => ({ headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } })))[0]!.status).toBe(200);
   });
 
   it("3: the public route (accepting an invitation) is limited per client address", async () => {
     const answers = await burst(15, (i) => ({
       method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ secret: `cpi_guess_${i}`, name: "Guess" }),
     }), "/v1/invitations/accept");
-    expect(statuses(answers).filter((s) => s === 429).length).toBeGreaterThanOrEqual(8);
-    expect(statuses(answers).filter((s) => s === 404).length).toBeGreaterThanOrEqual(1);
-    await settle();
+    expect(count(answers, 404)).toBe(5);
+    expect(count(answers, 429)).toBe(10);
   });
 });
 

@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { PLATFORM_TOKEN, raw, useServer } from "./harness.js";
+import { TestClock } from "./test-clock.js";
 
 const PASSWORD = "correct-horse-battery";
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const refusal = (promise: Promise<unknown>) => promise.then(() => { throw new Error("expected a refusal"); }, (error: unknown) => error);
 const dir = mkdtempSync(join(tmpdir(), "callplane-sessions-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,6 +38,7 @@ describe("sessions", () => {
   it("trade an email and password for a token that acts as the user, with the role read at every call", async () => {
     const { user, session, client } = await member("lee@acme.test");
     expect(session.token).toMatch(/^cps_[0-9a-f]{40}$/);
+    expect(session.id).toMatch(/^ses_/);
     expect(session.user).toMatchObject({ id: user.id, email: "lee@acme.test", role: "member" });
     const lifetime = Date.parse(session.expiresAt) - Date.parse(session.createdAt);
     expect(lifetime).toBe(12 * 60 * 60 * 1000);
@@ -101,8 +102,23 @@ describe("sessions", () => {
     await client.sessions.signOut();
     const after = await refusal(client.tenant.get());
     expect(after).toBeInstanceOf(AuthenticationError);
+    expect((after as AuthenticationError).message).toContain("The session is unknown or has ended; sign in again.");
     const events = await t.admin.auditEvents.list({ resourceType: "session", resourceId: session.id }).toArray();
     expect(events.map((e) => e.action)).toEqual(["session.signOut", "session.signIn"]);
+    expect(events[0]).toMatchObject({ before: { userId: session.user.id, expiresAt: session.expiresAt }, after: null });
+  });
+
+  it("each keep their own Idempotency-Keys: the same key in two sessions is two requests", async () => {
+    const { session: first } = await member("keys-a@acme.test", "admin");
+    const { session: second } = await member("keys-b@acme.test", "admin");
+    const create = (token: string, name: string) => raw(t.url, "/v1/environments", {
+      method: "POST", token, headers: { "Content-Type": "application/json", "Idempotency-Key": "deploy-7" }, body: JSON.stringify({ name }),
+    });
+    const a = await create(first.token, "keys-a");
+    const b = await create(second.token, "keys-b");
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.headers.get("Idempotent-Replayed")).toBeNull();
+    expect(b.body.name).toBe("keys-b");
   });
 
   it("have nothing to sign out for other credentials: 404", async () => {
@@ -156,7 +172,7 @@ describe("sessions", () => {
     await raw(t.url, "/v1/sessions/current", { method: "DELETE", token: ok.body.token, headers: { "X-Callplane-Source": "api" } });
     const events = (await t.admin.auditEvents.list({ resourceType: "session" }).toArray()).filter((e) => e.actor.id === user.id);
     expect(events.map((e) => [e.action, e.source])).toEqual([["session.signOut", "api"], ["session.signIn", "console"], ["session.signInFailed", "console"]]);
-    expect(events[2]!.after).toMatchObject({ userId: user.id, email: "audit@acme.test" });
+    expect(events[2]!.after).toMatchObject({ userId: user.id, email: "audit@acme.test", clientAddress: expect.stringMatching(/127\.0\.0\.1$/) });
     const everything = JSON.stringify(await t.admin.auditEvents.list().toArray());
     expect(everything).not.toContain(PASSWORD);
     expect(everything).not.toContain("wrong-password-1");
@@ -169,7 +185,8 @@ describe("sessions", () => {
     await t.client(other.apiKey).users.create({ name: "Twice", email: "twice@acme.test", role: "viewer", password: PASSWORD });
     const error = await refusal(t.client(undefined).sessions.create({ email: "twice@acme.test", password: PASSWORD }));
     expect(error).toBeInstanceOf(ConflictError);
-    expect((error as ConflictError).fieldErrors[0]).toMatchObject({ path: "tenantId" });
+    expect((error as ConflictError).fieldErrors).toEqual([{ path: "tenantId", message: expect.stringMatching(/^is required: one of ten_\w+, ten_\w+$/) }]);
+    expect((error as ConflictError).fieldErrors[0]!.message).toContain(other.id);
     const session = await t.client(undefined).sessions.create({ email: "twice@acme.test", password: PASSWORD, tenantId: other.id });
     expect(session.user.role).toBe("viewer");
     expect((await t.client(session.token).tenant.get()).id).toBe(other.id);
@@ -194,15 +211,18 @@ describe("sessions", () => {
 });
 
 describe("sessions with a short lifetime", () => {
-  const t = useServer({ sessionTtlMs: 300 });
+  const clock = new TestClock();
+  const t = useServer({ sessionTtlMs: 90 * 60_000, clock });
 
-  it("expire after the server's --session-ttl", async () => {
+  it("expire after the server's --session-ttl, to the millisecond", async () => {
     await t.admin.users.create({ name: "Brief", email: "brief@acme.test", role: "viewer", password: PASSWORD });
     const session = await t.client(undefined).sessions.create({ email: "brief@acme.test", password: PASSWORD });
-    expect(Date.parse(session.expiresAt) - Date.parse(session.createdAt)).toBe(300);
+    expect(Date.parse(session.createdAt)).toBe(clock.now());
+    expect(Date.parse(session.expiresAt) - Date.parse(session.createdAt)).toBe(90 * 60_000);
     const client: CallplaneClient = t.client(session.token);
-    await client.tenant.get();
-    await wait(400);
+    clock.advance(90 * 60_000 - 1);
+    expect((await client.sessions.current()).id).toBe(session.id);
+    clock.advance(1);
     const error = await refusal(client.tenant.get());
     expect(error).toBeInstanceOf(AuthenticationError);
     expect((error as AuthenticationError).message).toContain("expired");
@@ -211,18 +231,25 @@ describe("sessions with a short lifetime", () => {
 
 // Each limit gets a server of its own: the counts are per server, and tests run in any order.
 describe("failed sign-ins, per email", () => {
-  const t = useServer({ signInLimits: { failuresPerEmail: 3, failuresPerAddress: 100 } });
+  const clock = new TestClock();
+  const t = useServer({ signInLimits: { failuresPerEmail: 3, failuresPerAddress: 100 }, clock });
   const signIn = (email: string, password: string) => t.client(undefined).sessions.create({ email, password });
 
-  it("are limited per email: past the limit even the right password waits, with Retry-After", async () => {
+  it("are limited per email: past the limit even the right password waits, with Retry-After, until the window has passed", async () => {
     await t.admin.users.create({ name: "Target", email: "target@acme.test", role: "admin", password: PASSWORD });
     for (let i = 0; i < 3; i++) expect(await refusal(signIn("target@acme.test", `guess-${i}-123`))).toBeInstanceOf(AuthenticationError);
     const limited = await refusal(signIn("target@acme.test", PASSWORD));
     expect(limited).toBeInstanceOf(RateLimitError);
-    expect((limited as RateLimitError).retryAfterMs).toBeGreaterThan(14 * 60 * 1000);
+    expect((limited as RateLimitError).retryAfterMs).toBe(15 * 60 * 1000);
+    clock.advance(10 * 60_000);
     const response = await raw(t.url, "/v1/sessions", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "TARGET@acme.test", password: PASSWORD }) });
     expect(response.status).toBe(429);
-    expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(14 * 60);
+    expect(response.headers.get("Retry-After")).toBe(String(5 * 60));
+    // The default window is 15 minutes: once the failures have left it, the right password works.
+    clock.advance(5 * 60_000 - 1);
+    expect(await refusal(signIn("target@acme.test", PASSWORD))).toBeInstanceOf(RateLimitError);
+    clock.advance(1);
+    expect((await signIn("target@acme.test", PASSWORD)).user.email).toBe("target@acme.test");
   });
 
 });

@@ -291,6 +291,10 @@ describe("the platform-administrator token on one tenant", () => {
     expect(rotated.apiKeyMasked).toBe(`cpk_…${rotated.apiKey.slice(-4)}`);
     await expect(t.client(created.apiKey).tenant.get()).rejects.toBeInstanceOf(AuthenticationError);
     expect((await t.client(rotated.apiKey).tenant.get()).id).toBe(created.id);
+    const [event] = await t.client(rotated.apiKey).auditEvents.list({ resourceType: "tenant" }).toArray();
+    expect(event).toMatchObject({ action: "tenant.rotateApiKey", before: { apiKeyMasked: created.apiKeyMasked }, after: { apiKeyMasked: rotated.apiKeyMasked } });
+    const missing = await refusal(platform().tenants.get("ten_missing"));
+    expect((missing as NotFoundError).message).toContain("Tenant ten_missing does not exist.");
   });
 
   it("refuses a plan limit below what the environments have, naming planLimit", async () => {
@@ -300,6 +304,8 @@ describe("the platform-administrator token on one tenant", () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).fieldErrors.map((e) => e.path)).toEqual(["planLimit"]);
     expect((await platform().tenants.get(created.id)).planLimit).toBe(20);
+    // Down to exactly what the environments have is fine.
+    expect((await platform().tenants.update(created.id, { planLimit: 15 })).planLimit).toBe(15);
   });
 
   it("deletes a tenant with everything in it; its key stops working and other tenants are untouched", async () => {

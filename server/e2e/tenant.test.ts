@@ -25,6 +25,9 @@ describe("the tenant", () => {
     const second = await viaKey.tenant.rotateApiKey();
     await expect(viaKey.tenant.get()).rejects.toBeInstanceOf(AuthenticationError);
     await expect(clientFor(t.url, second.apiKey).tenant.get()).resolves.toMatchObject({ apiKeyMasked: second.apiKeyMasked });
+    // The audit log shows which key was replaced by which, masked.
+    const [event] = (await t.admin.auditEvents.list({ resourceType: "tenant" }).toArray()).filter((e) => e.action === "tenant.rotateApiKey");
+    expect([event!.before, event!.after]).toEqual([{ apiKeyMasked: first.apiKeyMasked }, { apiKeyMasked: second.apiKeyMasked }]);
   });
 });
 

@@ -6,6 +6,14 @@ import { raw, useServer, ADMIN_TOKEN } from "./harness.js";
 const t = useServer();
 
 describe("users", () => {
+  it("refuse a schedule sent in an update for someone who is not an operator, naming the field", async () => {
+    const member = await t.admin.users.create({ name: "Mo", email: "mo@acme.test", role: "member" });
+    const error = await t.admin.users.update(member.id, { operatorSchedule: { timezone: "UTC", ranges: [{ day: "monday", startHour: 9, endHour: 17 }] } }).catch((e) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.fieldErrors).toEqual([{ path: "operatorSchedule", message: "only operators have an operator schedule (the role is member)" }]);
+    expect((await t.admin.users.get(member.id)).operatorSchedule).toBeNull();
+  });
+
   it("are created with their email fixed: changing it later is refused with a clear message", async () => {
     const user = await t.admin.users.create({ name: "Lee Park", email: "lee@acme.test", role: "member", password: "correct-horse-battery" });
     expect(user).toMatchObject({ name: "Lee Park", email: "lee@acme.test", role: "member", operatorSchedule: null });

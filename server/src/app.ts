@@ -2,6 +2,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { bootstrap, type BootstrapResult } from "./bootstrap.js";
+import { systemClock, type Clock } from "./clock.js";
 import { openDatabase } from "./db/database.js";
 import { Store } from "./db/store.js";
 import { routes } from "./domain/routes.js";
@@ -36,6 +37,11 @@ export interface ServerOptions {
   timeouts?: Partial<Timeouts> | undefined;
   log?: ((line: string) => void) | undefined;
   /**
+   * Where the server reads the time for every expiry, TTL and rate limit; the system clock by
+   * default. Tests pass one they move forward themselves.
+   */
+  clock?: Clock | undefined;
+  /**
    * The Settings console at `/` (the API stays under `/v1`). On by default; `false` turns it
    * off, so only the API answers. See docs/console.md.
    */
@@ -57,6 +63,7 @@ export const DEFAULTS = { host: "127.0.0.1", port: 8787, db: ".callplane/callpla
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const store = new Store(openDatabase(options.db ?? DEFAULTS.db));
+  const clock = options.clock ?? systemClock;
   const host = options.host ?? DEFAULTS.host;
   // The token to prefill is known only once bootstrap has run (after listening): read it late.
   let prefillToken: string | undefined;
@@ -72,6 +79,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     signInLimits: options.signInLimits,
     timeouts: options.timeouts,
     log: options.log,
+    clock,
     fallback,
   });
   try {
@@ -84,7 +92,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     throw error;
   }
   // Only once listening: a start that fails must not create a token nobody gets to see.
-  const created = bootstrap(store, { token: options.bootstrapToken });
+  const created = bootstrap(store, { token: options.bootstrapToken, now: new Date(clock.now()) });
   // Local mode: a server only this machine can reach offers its bootstrap token in the console.
   if (isLoopbackInterface(host)) prefillToken = created?.token ?? options.bootstrapToken;
   const port = (server.address() as AddressInfo).port;

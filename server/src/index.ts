@@ -1,5 +1,6 @@
 export { startServer, DEFAULTS } from "./app.js";
 export type { RunningServer, ServerOptions } from "./app.js";
+export type { Clock } from "./clock.js";
 export type { ConsoleOptions } from "./http/static.js";
 export { BOOTSTRAP_ADMIN_EMAIL } from "./bootstrap.js";
 export type { BootstrapResult } from "./bootstrap.js";

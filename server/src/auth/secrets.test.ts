@@ -9,4 +9,14 @@ describe("password hashes", () => {
     expect(verifyPassword("correct-horse-battery-stapl", stored)).toBe(false);
     expect(verifyPassword("correct-horse-battery-staple", "sha256$x$y")).toBe(false);
   });
+
+  it("refuses, without throwing, a user with no password and hashes that are cut short", () => {
+    const [scheme, salt, hash] = hashPassword("correct-horse-battery-staple").split("$");
+    expect(verifyPassword("correct-horse-battery-staple", null)).toBe(false);
+    expect(verifyPassword("correct-horse-battery-staple", "")).toBe(false);
+    expect(verifyPassword("correct-horse-battery-staple", `${scheme}$${salt}`)).toBe(false);
+    expect(verifyPassword("correct-horse-battery-staple", `${scheme}$${salt}$${hash!.slice(0, 20)}`)).toBe(false);
+    // A hash of another scheme is never read as scrypt, even with the right salt and length.
+    expect(verifyPassword("correct-horse-battery-staple", `argon2$${salt}$${hash}`)).toBe(false);
+  });
 });

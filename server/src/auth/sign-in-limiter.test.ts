@@ -48,4 +48,14 @@ describe("the sign-in limiter", () => {
     clock.advance(15 * MINUTE);
     expect(limits.signUpWait("10.0.0.1")).toBe(0);
   });
+
+  it("keeps a lock while it sweeps: flooding it with other addresses does not unlock an email", () => {
+    const { limits, clock } = limiter();
+    for (let i = 0; i < 3; i++) limits.failedSignIn("target@acme.test", "10.0.0.1");
+    // Old entries are swept once more than 10,000 keys are kept; these make it sweep.
+    for (let i = 0; i < 10_001; i++) limits.signedUp(`10.1.${i >> 8}.${i & 255}`);
+    clock.advance(MINUTE);
+    limits.signedUp("10.2.0.1");
+    expect(limits.signInWait("target@acme.test", "10.0.0.9")).toBe(14 * MINUTE);
+  });
 });

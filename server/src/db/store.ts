@@ -300,9 +300,9 @@ export class Store {
     this.#db.prepare(`UPDATE users SET ${sets.join(", ")} WHERE tenant_id = @tenantId AND id = @id`).run(values);
   }
 
-  deleteUser(tenantId: string, id: string): void {
+  deleteUser(tenantId: string, id: string, now: string): void {
     this.#sql("DELETE FROM sessions WHERE user_id = ?").run(id);
-    this.#sql("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE owner_user_id = ?").run(new Date().toISOString(), id);
+    this.#sql("UPDATE api_tokens SET revoked_at = COALESCE(revoked_at, ?) WHERE owner_user_id = ?").run(now, id);
     this.#sql("UPDATE api_tokens SET owner_user_id = NULL WHERE owner_user_id = ?").run(id);
     this.#sql("DELETE FROM users WHERE tenant_id = ? AND id = ?").run(tenantId, id);
   }

@@ -77,7 +77,7 @@ function remove(ctx: RequestContext, services: Services) {
   const before = find(ctx, services.store, tenantId);
   checkIfMatch(ctx, etagOf(before.version), "user");
   if (before.value.role === "admin" && services.store.countAdmins(tenantId) <= 1) throw lastAdminConflict(before.value.name, "delete", "");
-  services.store.deleteUser(tenantId, before.value.id);
+  services.store.deleteUser(tenantId, before.value.id, ctx.now.toISOString());
   audit(ctx, services, tenantId, { action: "user.delete", resourceType: "user", resourceId: before.value.id, before: before.value, after: null });
   return { status: 204 };
 }

@@ -18,10 +18,12 @@ const MEMORY_TTL_MS = 24 * 60 * 60 * 1000;
 
 export class IdempotencyKeys {
   readonly #store: Store;
+  readonly #now: () => number;
   readonly #secretAnswers = new Map<string, { body: unknown; expires: number }>();
 
-  constructor(store: Store) {
+  constructor(store: Store, now: () => number = Date.now) {
     this.#store = store;
+    this.#now = now;
   }
 
   /** Runs `work` once per (credential, key); call inside the request's transaction. */
@@ -39,7 +41,7 @@ export class IdempotencyKeys {
       let body: unknown = stored.body === null ? undefined : JSON.parse(stored.body);
       if (stored.secretWithheld) {
         const remembered = this.#secretAnswers.get(memoryKey);
-        if (!remembered || remembered.expires < Date.now()) {
+        if (!remembered || remembered.expires < this.#now()) {
           const id = (body as { id?: string } | undefined)?.id;
           throw problems.conflict("idempotent-secret-withheld", "Already done; its secret is not kept",
             `The request with this Idempotency-Key already succeeded${id ? ` (${id})` : ""}, but its answer held a secret, which the server does not keep. Rotate it to get a new one.`);
@@ -64,7 +66,7 @@ export class IdempotencyKeys {
   }
 
   #remember(key: string, body: unknown): void {
-    this.#secretAnswers.set(key, { body, expires: Date.now() + MEMORY_TTL_MS });
+    this.#secretAnswers.set(key, { body, expires: this.#now() + MEMORY_TTL_MS });
     if (this.#secretAnswers.size > MEMORY_LIMIT) this.#secretAnswers.delete(this.#secretAnswers.keys().next().value!);
   }
 }

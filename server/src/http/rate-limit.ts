@@ -16,6 +16,7 @@ export class RateLimiter {
   readonly perSecond: number;
   readonly #buckets = new Map<string, Bucket>();
 
+  /** `now` in milliseconds; the server passes its clock (see clock.ts). */
   constructor(perSecond: number, private readonly now: () => number = () => performance.now()) {
     this.perSecond = perSecond;
   }
@@ -44,7 +45,7 @@ export class RateLimiter {
     const hashed = createHash("sha256").update(key).digest("base64");
     const now = this.now();
     const bucket = this.#buckets.get(hashed) ?? { tokens: this.perSecond, updated: now };
-    bucket.tokens = Math.min(this.perSecond, bucket.tokens + ((now - bucket.updated) / 1000) * this.perSecond);
+    bucket.tokens = Math.min(this.perSecond, bucket.tokens + (Math.max(0, now - bucket.updated) / 1000) * this.perSecond); // a clock set back takes no tokens away
     bucket.updated = now;
     this.#buckets.set(hashed, bucket);
     if (this.#buckets.size > MAX_BUCKETS) this.#sweep(now);

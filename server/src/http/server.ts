@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { resolvePrincipal, type Principal } from "../auth/principal.js";
 import { SignInLimiter, type SignInLimits } from "../auth/sign-in-limiter.js";
+import type { Clock } from "../clock.js";
 import type { Store } from "../db/store.js";
 import type { AuditSource, RequestContext, Reply, RouteDefinition, ServerSettings, Services } from "./context.js";
 import { IdempotencyKeys } from "./idempotency.js";
@@ -44,6 +45,8 @@ export interface HttpServerOptions {
   timeouts?: Partial<Timeouts> | undefined;
   /** One line per request (method, path, status, duration, request id); never headers or bodies. */
   log?: ((line: string) => void) | undefined;
+  /** Where every expiry and rate-limit decision reads the time. */
+  clock: Clock;
   /** Extra handlers for non-API paths (the console page); return true when handled. */
   fallback?: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
 }
@@ -51,9 +54,11 @@ export interface HttpServerOptions {
 export function createHttpServer(options: HttpServerOptions): Server {
   const router = new Router<RouteDefinition>();
   for (const route of options.routes) router.add(route.method, route.pattern, route);
-  const services: Services = { store: options.store, settings: options.settings, signIns: new SignInLimiter(options.signInLimits) };
-  const limits = options.rateLimit ? new RequestLimits(options.rateLimit) : undefined;
-  const idempotency = new IdempotencyKeys(options.store);
+  const { clock } = options;
+  const now = () => clock.now();
+  const services: Services = { store: options.store, settings: options.settings, signIns: new SignInLimiter(options.signInLimits, now) };
+  const limits = options.rateLimit ? new RequestLimits(options.rateLimit, now) : undefined;
+  const idempotency = new IdempotencyKeys(options.store, now);
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
 
   const server = createServer({
@@ -77,7 +82,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
     const method = req.method ?? "GET";
     const match = router.match(method, url.pathname);
     const route = match.handler;
-    const now = new Date();
+    const now = new Date(clock.now());
     const address = req.socket.remoteAddress ?? "unknown";
     if (route.access === "public") limits?.publicRoute(address);
     const principal = route.access === "public" ? undefined : authenticate(route, req.headers.authorization, now, address);
