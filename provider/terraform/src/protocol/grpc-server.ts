@@ -6,8 +6,8 @@
 // plugin launches 3-5 times per Terraform command.
 // node:tls cannot be snapshotted either: it is loaded when a TLS server starts, not when this
 // module loads. Everything else here is evaluated at module load, so the snapshot holds it.
-import { createServer as createNetServer, type Server, type Socket } from "node:net";
-import type { TLSSocket } from "node:tls";
+import { createServer as createNetServer, type Socket } from "node:net";
+import type { SecureContext, TLSSocket } from "node:tls";
 import { ServerConnection, type ServerStream } from "./http2/connection.js";
 import { ErrorCode } from "./http2/frames.js";
 import type { HeaderField } from "./http2/hpack.js";
@@ -62,34 +62,11 @@ export function createGrpcServer(methods: GrpcMethods, options: GrpcServerOption
     connections.add(connection);
   };
 
-  let server: Server;
-  if (options.tls) {
-    const announced = pemCertificates(options.tls.clientCa);
-    server = loadTls().createServer(
-      {
-        key: options.tls.key,
-        cert: options.tls.cert,
-        // Whenever `ca` is absent or names a certificate, Node first builds a store of its ~150
-        // bundled root CAs: ~3 ms of every launch. An empty list builds none, so OpenSSL cannot
-        // verify the client's certificate itself, and the connection listener below accepts
-        // exactly the certificate Terraform announced (the TLS handshake has proved the client
-        // holds its key) and closes any other connection before reading a byte of it.
-        ca: [],
-        requestCert: true,
-        rejectUnauthorized: false,
-        ALPNProtocols: alpnH2, // grpc-go refuses a server that does not agree on h2
-      },
-      (socket) => {
-        const presented = socket.getPeerX509Certificate()?.raw;
-        if (presented && announced.some((der) => der.equals(presented))) serveConnection(socket);
-        else socket.destroy();
-      },
-    );
-    // A client that fails the TLS handshake is the client's to report.
-    server.on("tlsClientError", () => undefined);
-  } else {
-    server = createNetServer(serveConnection);
-  }
+  // With TLS, the TLS layer is put on each accepted socket, so that loading node:tls and
+  // building the TLS context (~3 ms) can wait until the handshake line is out: Terraform reads
+  // it and prepares its own connection meanwhile (see `listen`).
+  const secure = options.tls ? secureSockets(options.tls, serveConnection) : undefined;
+  const server = createNetServer(secure?.accept ?? serveConnection);
 
   return {
     listen: (path) =>
@@ -99,6 +76,8 @@ export function createGrpcServer(methods: GrpcMethods, options: GrpcServerOption
           server.off("error", reject);
           server.on("error", () => undefined); // errors of accepted sockets are their connection's
           resolve();
+          // After the caller's continuation has printed the handshake line; before any connection.
+          if (secure) setImmediate(secure.prepare);
         });
       }),
     close(graceMs, done) {
@@ -117,6 +96,44 @@ export function createGrpcServer(methods: GrpcMethods, options: GrpcServerOption
       for (const connection of connections) connection.close();
     },
   };
+}
+
+/**
+ * Mutual TLS on accepted sockets. `prepare` loads node:tls and builds the context; `accept`
+ * does so first if it has not happened yet.
+ */
+function secureSockets(tls: NonNullable<GrpcServerOptions["tls"]>, serve: (socket: TLSSocket) => void) {
+  const announced = pemCertificates(tls.clientCa);
+  let context: SecureContext | undefined;
+  const prepare = () => {
+    context ??= loadTls().createSecureContext({
+      key: tls.key,
+      cert: tls.cert,
+      // Whenever `ca` is absent or names a certificate, Node first builds a store of its ~150
+      // bundled root CAs: ~3 ms of every launch. An empty list builds none, so OpenSSL cannot
+      // verify the client's certificate itself, and `accept` serves a connection only once the
+      // TLS handshake has proved the client holds the key of exactly the certificate Terraform
+      // announced; any other connection is closed before a byte of it is read.
+      ca: [],
+    });
+    return context;
+  };
+  const accept = (socket: Socket) => {
+    const secured = new (loadTls().TLSSocket)(socket, {
+      isServer: true,
+      secureContext: prepare(),
+      requestCert: true,
+      rejectUnauthorized: false,
+      ALPNProtocols: alpnH2, // grpc-go refuses a server that does not agree on h2
+    });
+    secured.on("error", () => secured.destroy()); // a failed handshake is the client's to report
+    secured.once("secure", () => {
+      const presented = secured.getPeerX509Certificate()?.raw;
+      if (presented && announced.some((der) => der.equals(presented))) serve(secured);
+      else secured.destroy();
+    });
+  };
+  return { prepare, accept };
 }
 
 /** ALPN's wire form of ["h2"], so Node need not convert the list for every connection. */
