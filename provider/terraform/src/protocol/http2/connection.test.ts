@@ -234,6 +234,21 @@ describe("our HTTP/2 server and broken clients", () => {
     expect(frames.map((f) => f.type)).toEqual([FrameType.settings, FrameType.windowUpdate, FrameType.settings]); // ours, and the ACK
   });
 
+  it("ignores HEADERS on a stream it has closed and keeps the connection", async () => {
+    // :method POST, :scheme http, :path as a literal (index 4 for the name), END_STREAM
+    const request = Buffer.concat([Buffer.from([0x83, 0x86, 0x04, 5]), Buffer.from("/echo")]);
+    const frames = await rawExchange(Buffer.concat([
+      clientPreface,
+      settingsFrame([]),
+      frame(FrameType.headers, Flags.endHeaders | Flags.endStream, 1, request),
+      frame(FrameType.headers, Flags.endHeaders | Flags.endStream, 1, request), // stream 1 is closed by now
+      frame(FrameType.ping, 0, 0, Buffer.from("still ok")),
+      frame(FrameType.goaway, 0, 0, Buffer.alloc(8)),
+    ]));
+    expect(frames.some((f) => f.type === FrameType.ping && f.flags & Flags.ack && f.payload.toString() === "still ok")).toBe(true);
+    expect(frames.filter((f) => f.type === FrameType.goaway)).toEqual([]);
+  });
+
   it("takes a hand-made request: Huffman strings, a PRIORITY flag, padding and CONTINUATION", async () => {
     const huffmanLiteral = (name: string, value: string) => {
       const n = huffmanEncode(Buffer.from(name));

@@ -251,7 +251,9 @@ export class ServerConnection {
       if (!ended || existing.remoteEnded) throw new ProtocolError(ErrorCode.protocolError, "HEADERS in the middle of a stream", streamId);
       return this.remoteEnd(existing);
     }
-    if (streamId <= this.lastStreamId) throw new ProtocolError(ErrorCode.streamClosed, "HEADERS on a closed stream");
+    // A stream we answered and closed while the client was still sending (section 5.1: frames
+    // that were in flight are ignored); it must not cost the connection's other calls.
+    if (streamId <= this.lastStreamId) return;
     if (streamId % 2 === 0) throw new ProtocolError(ErrorCode.protocolError, "clients open odd-numbered streams");
     if (this.goawaySent || this.goawayReceived) return; // after GOAWAY: neither opened nor answered
     this.lastStreamId = streamId;
