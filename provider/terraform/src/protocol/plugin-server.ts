@@ -89,7 +89,14 @@ async function serverTls(
   }
   const certificate = await createSelfSignedCertificate();
   return {
-    tls: { key: certificate.privateKeyPem, cert: certificate.certificatePem, clientCa: clientCertificatePem },
+    tls: {
+      // Read when the TLS context is made, after the handshake line (see grpc-server.ts).
+      get key() {
+        return certificate.privateKeyPem;
+      },
+      cert: certificate.certificatePem,
+      clientCa: clientCertificatePem,
+    },
     certificateDer: certificate.der,
   };
 }
