@@ -7,6 +7,9 @@
  * better-sqlite3's native binary: its install script downloads a prebuilt binary from GitHub or
  * compiles one for minutes; this machine cannot reach GitHub, so the test installs without
  * scripts and reuses the binary the workspace install built (the same package version).
+ *
+ * `@callplane/cdktn` goes into a second project, a CDK Terrain user's: `cdktn` 0.24 wants
+ * `constructs` below 10.8 and `@callplane/cdktf` 10.8 or newer, and no app uses both.
  */
 import { spawn, spawnSync, type SpawnSyncOptions } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
@@ -17,7 +20,9 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
-const PUBLIC_PACKAGES = { "@callplane/sdk": "sdk", "@callplane/server": "server", "@callplane/policy": "provider/policy", "@callplane/cli": "provider/cli", "@callplane/cdktf": "provider/cdktf" };
+const PUBLIC_PACKAGES = { "@callplane/sdk": "sdk", "@callplane/server": "server", "@callplane/policy": "provider/policy", "@callplane/cli": "provider/cli", "@callplane/cdktf": "provider/cdktf", "@callplane/cdktn": "provider/cdktn" };
+/** What the CDK Terrain user's project installs; the main project installs the others. */
+const CDKTN_PROJECT_PACKAGES = ["@callplane/sdk", "@callplane/policy", "@callplane/cdktn"];
 const TOKEN = "cpt_install_test_token_123456";
 
 function run(command: string, args: string[], options: SpawnSyncOptions = {}): string {
@@ -29,6 +34,7 @@ function run(command: string, args: string[], options: SpawnSyncOptions = {}): s
 const version = (dir: string) => (JSON.parse(readFileSync(join(root, dir, "package.json"), "utf8")) as { version: string }).version;
 
 let project: string;
+let cdktnProject: string;
 let tarballs: Record<string, string>;
 let server: { url: string; stop: () => void };
 
@@ -65,8 +71,14 @@ beforeAll(async () => {
   project = mkdtempSync(join(tmpdir(), "callplane-user-app-"));
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "user-app", private: true, version: "1.0.0" }, null, 2));
   cpSync(fileURLToPath(new URL("app", import.meta.url)), project, { recursive: true });
+  const { "@callplane/cdktn": _cdktn, ...mainTarballs } = tarballs;
   inProject("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error",
-    ...Object.values(tarballs), "typescript@~5.9.3", "esbuild@^0.28.2", "@types/node@^20.19.43"]);
+    ...Object.values(mainTarballs), "typescript@~5.9.3", "esbuild@^0.28.2", "@types/node@^20.19.43"]);
+  cdktnProject = mkdtempSync(join(tmpdir(), "callplane-cdktn-user-app-"));
+  writeFileSync(join(cdktnProject, "package.json"), JSON.stringify({ name: "cdktn-user-app", private: true, version: "1.0.0" }, null, 2));
+  copyFileSync(fileURLToPath(new URL("app/cdktn.mts", import.meta.url)), join(cdktnProject, "cdktn.mts"));
+  run("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error",
+    ...CDKTN_PROJECT_PACKAGES.map((name) => tarballs[name]!), "typescript@~5.9.3", "@types/node@^20.19.43"], { cwd: cdktnProject });
   // better-sqlite3's binary, built by the workspace install for this Node (see the top comment).
   const workspaceSqlite = dirname(createRequire(join(root, "server/package.json")).resolve("better-sqlite3/package.json"));
   const installedSqlite = join(project, "node_modules/better-sqlite3");
@@ -79,19 +91,23 @@ beforeAll(async () => {
 afterAll(() => {
   server?.stop();
   if (project) rmSync(project, { recursive: true, force: true });
+  if (cdktnProject) rmSync(cdktnProject, { recursive: true, force: true });
 });
 
 describe("installing the packed packages into a fresh project", () => {
   it("installs real copies, no workspace links, with workspace ranges turned into versions", () => {
     for (const name of Object.keys(PUBLIC_PACKAGES)) {
-      const installed = join(project, "node_modules", name);
+      const where = name === "@callplane/cdktn" ? cdktnProject : project;
+      const installed = join(where, "node_modules", name);
       expect(lstatSync(installed).isSymbolicLink(), `${name} is a copy`).toBe(false);
-      expect(realpathSync(installed).startsWith(realpathSync(project))).toBe(true);
+      expect(realpathSync(installed).startsWith(realpathSync(where))).toBe(true);
       const manifest = JSON.parse(readFileSync(join(installed, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
       for (const range of Object.values(manifest.dependencies ?? {})) expect(range).not.toMatch(/^workspace:/);
     }
     const cdktf = JSON.parse(readFileSync(join(project, "node_modules/@callplane/cdktf/package.json"), "utf8")) as { dependencies: Record<string, string> };
     expect(cdktf.dependencies["@callplane/sdk"]).toBe(`^${version("sdk")}`);
+    const cdktn = JSON.parse(readFileSync(join(cdktnProject, "node_modules/@callplane/cdktn/package.json"), "utf8")) as { dependencies: Record<string, string> };
+    expect(cdktn.dependencies["@callplane/sdk"]).toBe(`^${version("sdk")}`);
   });
 
   it("ships what users run and nothing else (no tests, test support, e2e, scripts or build info)", () => {
@@ -152,6 +168,22 @@ describe("installing the packed packages into a fresh project", () => {
     const outdir = join(project, "cdktf.out");
     const out = JSON.parse(inProject(process.execPath, ["out/cdktf.mjs"], { CDKTF_OUTDIR: outdir }));
     expect(out.providerVersion).toBe(version("provider/terraform"));
+    const synth = JSON.parse(readFileSync(join(outdir, "stacks/settings/cdk.tf.json"), "utf8"));
+    expect(synth.terraform.required_providers.callplane).toEqual({ source: "callplane/callplane", version: version("provider/terraform") });
+    expect(Object.values(synth.resource.callplane_environment)).toEqual([expect.objectContaining({ name: "production", max_concurrent_calls: 5 })]);
+  });
+
+  it("synthesizes a CDK Terrain stack with the constructs from their tarball, in a cdktn user's project", () => {
+    const tsc = join(cdktnProject, "node_modules/typescript/bin/tsc");
+    const strict = ["--strict", "--target", "es2022", "--types", "node", "--skipLibCheck"];
+    run(process.execPath, [tsc, ...strict, "--noEmit", "--module", "node16", "--moduleResolution", "node16", "cdktn.mts"], { cwd: cdktnProject });
+    run(process.execPath, [tsc, ...strict, "--module", "nodenext", "--outDir", "out", "cdktn.mts"], { cwd: cdktnProject });
+    const outdir = join(cdktnProject, "cdktf.out");
+    const out = JSON.parse(run(process.execPath, ["out/cdktn.mjs"], { cwd: cdktnProject, env: { ...process.env, CDKTF_OUTDIR: outdir } }));
+    expect(out).toEqual({ providerVersion: version("provider/terraform") });
+    // The constructs use the app's own cdktn (a second copy would leave the resource out of the
+    // synthesized JSON), and nothing pulls in cdktf.
+    expect(existsSync(join(cdktnProject, "node_modules/cdktf"))).toBe(false);
     const synth = JSON.parse(readFileSync(join(outdir, "stacks/settings/cdk.tf.json"), "utf8"));
     expect(synth.terraform.required_providers.callplane).toEqual({ source: "callplane/callplane", version: version("provider/terraform") });
     expect(Object.values(synth.resource.callplane_environment)).toEqual([expect.objectContaining({ name: "production", max_concurrent_calls: 5 })]);

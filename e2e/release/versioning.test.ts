@@ -48,7 +48,7 @@ describe("pnpm changeset version on a copy of the repository", { shuffle: false 
     expect(readdirSync(join(copy, ".changeset")).filter((f) => f.endsWith(".md") && f !== "README.md").length).toBeGreaterThan(0);
     run("pnpm", ["changeset", "version"]);
     expect(readdirSync(join(copy, ".changeset")).filter((f) => f.endsWith(".md") && f !== "README.md")).toEqual([]);
-    for (const dir of ["sdk", "server", "provider/cli", "provider/cdktf"]) {
+    for (const dir of ["sdk", "server", "provider/cli", "provider/cdktf", "provider/cdktn"]) {
       expect(manifest(dir).version, dir).not.toBe(before(dir));
       expect(readFileSync(join(copy, dir, "CHANGELOG.md"), "utf8")).toContain(`## ${manifest(dir).version}`);
     }
@@ -66,13 +66,15 @@ describe("pnpm changeset version on a copy of the repository", { shuffle: false 
     expect(cli.CLI_VERSION).toBe(manifest("provider/cli").version);
     const cdktf = await import(join(copy, "provider/cdktf/dist/version.js"));
     expect(cdktf).toMatchObject({ CDKTF_VERSION: manifest("provider/cdktf").version, PROVIDER_VERSION: manifest("provider/terraform").version });
+    const cdktn = await import(join(copy, "provider/cdktn/dist/version.js"));
+    expect(cdktn).toMatchObject({ CDKTF_VERSION: manifest("provider/cdktn").version, PROVIDER_VERSION: manifest("provider/terraform").version });
     run("pnpm", ["exec", "vitest", "run", "src/client.test.ts", "scripts/generated.test.ts"], { cwd: join(copy, "sdk") });
     run("pnpm", ["exec", "vitest", "run", "src/constructs.test.ts", "scripts/generate-bindings.test.ts"], { cwd: join(copy, "provider/cdktf") });
   });
 
   it("pnpm release --dry-run would publish exactly the public packages, at their new versions", () => {
     const out = run("pnpm", ["release", "--dry-run", "--no-git-checks"]);
-    const publicPackages = { "@callplane/sdk": "sdk", "@callplane/server": "server", "@callplane/policy": "provider/policy", "@callplane/cli": "provider/cli", "@callplane/cdktf": "provider/cdktf" };
+    const publicPackages = { "@callplane/sdk": "sdk", "@callplane/server": "server", "@callplane/policy": "provider/policy", "@callplane/cli": "provider/cli", "@callplane/cdktf": "provider/cdktf", "@callplane/cdktn": "provider/cdktn" };
     for (const [name, dir] of Object.entries(publicPackages)) {
       expect(out).toContain(`\n+ ${name}@${manifest(dir).version}\n`);
     }

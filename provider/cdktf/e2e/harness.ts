@@ -22,10 +22,11 @@ export interface Result {
   output: string;
 }
 
-/** Asynchronous on purpose: the server runs in this process and must keep answering. */
-export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Result> {
+/** Asynchronous on purpose: the server runs in this process and must keep answering. `input` goes to stdin. */
+export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, input?: string): Promise<Result> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(command, args, { cwd, env, stdio: "pipe" });
+    child.stdin.end(input);
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));

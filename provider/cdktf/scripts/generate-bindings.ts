@@ -176,7 +176,8 @@ ${doc(`The \`callplane\` provider (\`registry.terraform.io/callplane/callplane\`
   /** The Terraform type name. */
   public static readonly tfResourceType = "callplane";
 
-${names.map((n) => `  private _${camel(n)}?: CallplaneProviderL1Config[${JSON.stringify(camel(n))}];\n`).join("")}
+${names.map((n) => `  private _${camel(n)}?: CallplaneProviderL1Config[${JSON.stringify(camel(n))}];\n`).join("")}  private _alias?: string;
+
   constructor(scope: Construct, id: string, config: CallplaneProviderL1Config = {}) {
     super(scope, id, {
       terraformResourceType: "callplane",
@@ -187,6 +188,15 @@ ${names.map((n) => `    this._${camel(n)} = config.${camel(n)};\n`).join("")}   
   }
 
 ${names.map((n) => `  get ${camel(n)}(): CallplaneProviderL1Config[${JSON.stringify(camel(n))}] {\n    return this._${camel(n)};\n  }\n  set ${camel(n)}(value: CallplaneProviderL1Config[${JSON.stringify(camel(n))}]) {\n    this._${camel(n)} = value;\n  }\n`).join("\n")}
+  // TerraformProvider's own accessors keep nothing (every generated provider overrides them):
+  // without these, \`alias\` would be dropped and resources would use the default configuration.
+  override get alias(): string | undefined {
+    return this._alias;
+  }
+  override set alias(value: string | undefined) {
+    this._alias = value;
+  }
+
   protected override synthesizeAttributes(): { [name: string]: unknown } {
     return {
 ${names.map((n) => `      ${n}: this._${camel(n)},\n`).join("")}    };

@@ -12,6 +12,7 @@ export {
   TerraformProvider,
   TerraformResource,
   TerraformStack,
+  TerraformVariable,
   Testing,
   Token,
 } from "cdktf";
@@ -20,4 +21,5 @@ export type {
   IResolvable,
   TerraformMetaArguments,
   TerraformProviderGeneratorMetadata,
+  TerraformVariableConfig,
 } from "cdktf";

@@ -33,4 +33,15 @@ describe("L1 bindings", () => {
     expect(Testing.toHaveDataSourceWithProperties(text, "callplane_environment", { name: "production" })).toBe(true);
     expect(Testing.toHaveDataSource(text, "callplane_tenant")).toBe(true);
   });
+
+  it("keep a provider's alias, and resources given that provider use it", () => {
+    const stack = new TerraformStack(Testing.app(), "l1");
+    new CallplaneProviderL1(stack, "callplane");
+    const platform = new CallplaneProviderL1(stack, "platform", { alias: "platform" });
+    expect(platform.alias).toBe("platform");
+    new CallplaneUser(stack, "lee", { name: "Lee", email: "lee@acme.test", role: "member", provider: platform });
+    const out = JSON.parse(Testing.synth(stack)) as { provider: { callplane: unknown[] }; resource: { callplane_user: Record<string, { provider: string }> } };
+    expect(out.provider.callplane).toEqual([{}, { alias: "platform" }]);
+    expect(Object.values(out.resource.callplane_user)[0]!.provider).toBe("callplane.platform");
+  });
 });

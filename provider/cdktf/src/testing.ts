@@ -7,8 +7,9 @@
  * `received` is a stack (synthesized with validation, so a synth-time error fails the test with
  * its message) or the JSON from `Testing.synth`. The type is any class with a static
  * `tfResourceType`: the L1 classes (`CallplaneEnvironment`, `DataCallplaneTenant`, …) and the
- * constructs `Environment`, `ConcurrencySplit`, `TenantSettings`. Property names may be written
- * in camelCase or snake_case; nested objects and lists compare by the properties they name.
+ * constructs `Environment`, `ConcurrencySplit`, `TenantSettings`, `Tenant`, `ApiToken`. Property
+ * names may be written in camelCase or snake_case; nested objects and lists compare by the
+ * properties they name.
  */
 import { Testing, TerraformStack } from "./cdk.js";
 

@@ -16,6 +16,8 @@ export interface Problem {
   readonly value: unknown;
   /** What is wrong, e.g. `must be an email address`. */
   readonly message: string;
+  /** True for a secret (a password): the message leaves its value out. */
+  readonly secret?: boolean;
 }
 
 /** A named rule over a construct's props. */
@@ -48,9 +50,17 @@ export function fieldRule<S>(field: keyof S & string, schema: Validator<unknown>
   };
 }
 
-/** Formats one problem: construct path, rule, field, value and message. */
+/** The rule for one field of one of the SDK's object schemas (`schemas.ApiTokenCreate`'s `name`, …). */
+export function shapeField(schema: { readonly shape: Readonly<Record<string, Validator<unknown> | undefined>> }, field: string): Validator<unknown> {
+  const rule = schema.shape[field];
+  if (!rule) throw new Error(`the API spec has no field ${field} here`);
+  return rule;
+}
+
+/** Formats one problem: construct path, rule, field, value (unless secret) and message. */
 export function formatProblem(scope: IConstruct, rule: string, problem: Problem): string {
-  return `${scope.node.path}: rule "${rule}" failed: ${problem.field} ${problem.message} (got ${JSON.stringify(problem.value)})`;
+  const got = problem.secret ? "value hidden" : `got ${JSON.stringify(problem.value)}`;
+  return `${scope.node.path}: rule "${rule}" failed: ${problem.field} ${problem.message} (${got})`;
 }
 
 /** Every problem the rules find in the subject, formatted. */

@@ -29,6 +29,12 @@ const direct = readdirSync(src, { recursive: true, encoding: "utf8" })
   .filter((file) => /from "cdktf(\/[^"]*)?";/.test(readFileSync(join(src, file), "utf8")));
 if (direct.length > 0) throw new Error(`only cdk.ts may import cdktf; these do too: ${direct.join(", ")} (import from ./cdk.js instead)`);
 
+// Versions from the package.json files, as @callplane/cdktf's build writes them: the copied
+// version.ts may predate that build (this package does not depend on @callplane/cdktf, so
+// `pnpm -r run build` may build it first), and this package has its own version.
+const writeVersion = spawnSync(process.execPath, [join(here, "..", "..", "scripts", "write-version.mjs"), join(src, "version.ts"), "CDKTF_VERSION=package.json", "PROVIDER_VERSION=../terraform/package.json"], { cwd: here, stdio: "inherit" });
+if (writeVersion.status !== 0) process.exit(writeVersion.status ?? 1);
+
 const index = join(src, "index.ts");
 writeFileSync(index, readFileSync(index, "utf8").replace("`@callplane/cdktf`: Callplane settings as CDKTF constructs.", "`@callplane/cdktn`: Callplane settings as CDK Terrain (cdktn) constructs."));
 

@@ -162,7 +162,15 @@ async function peakRssKb(dir: string, extraEnv: Record<string, string> = {}): Pr
   for (let i = 0; i < 2; i++) await terraform(dir, ["plan"], { ...extraEnv, NODE_OPTIONS: `--require=${rssReporter}`, BENCH_RSS_FILE: file });
   return readFileSync(file, "utf8").trim().split("\n").map(Number);
 }
-const rssKb = await peakRssKb(callplaneDir);
+// Peak RSS counts the executable's file pages that a launch maps, and how many it maps depends on
+// how the file sits in the page cache: a file the build has just written in one piece (postject)
+// sits in large folios, each mapped whole on its first fault (measured: 101 MB after one schema
+// call, against 65.6 MB for the same executable once read back from disk, and 65.6 MB as
+// `terraform init` unpacks it from a release zip). So the executable is measured twice: as the
+// build left it, and as users run it, read from disk (its pages dropped from the cache first).
+const freshRssKb = await peakRssKb(callplaneDir);
+const evicted = spawnSync("dd", [`if=${executableInstall.executable}`, "iflag=nocache", "count=0", "status=none"]);
+const rssKb = evicted.status === 0 ? await peakRssKb(callplaneDir) : freshRssKb;
 const launcherRssKb = await peakRssKb(launcherDir, viaLauncher);
 
 requests.count = 0;
@@ -199,7 +207,8 @@ console.log(`terraform plan, ${N} resources in state (median of ${PLANS}, interl
 if (awsDir) console.log(`  peer: hashicorp/aws with ${N} aws_iam_group (hand-written state, -refresh=false): ${seconds(median(awsPlans))}, ${(median(awsPlans) / median(builtinPlans)).toFixed(2)}× terraform_data`);
 else console.log(`  peer: hashicorp/aws not found in ${AWS_MIRROR} (set AWS_PROVIDER_MIRROR to a filesystem mirror holding it)`);
 console.log(`  ${launchesPerPlan} plugin launches per plan; the launches alone at bare node's pace: ${seconds(launchesPerPlan * handshake.node)}`);
-console.log(`plugin peak RSS (VmHWM) over ${rssKb.length} plugin processes: executable ${peakMb.toFixed(1)} MB (node launcher ${(Math.max(...launcherRssKb) / 1024).toFixed(1)} MB)   target ≤ 75 MB: ${verdict(peakMb <= 75)}`);
+console.log(`plugin peak RSS (VmHWM) over ${rssKb.length} plugin processes: executable ${peakMb.toFixed(1)} MB as read from disk${evicted.status === 0 ? "" : " (could not drop its pages from the page cache: this is the figure as the build left it)"} (node launcher ${(Math.max(...launcherRssKb) / 1024).toFixed(1)} MB)   target ≤ 75 MB: ${verdict(peakMb <= 75)}`);
+console.log(`  the executable as the build just wrote it, still in the page cache: ${(Math.max(...freshRssKb) / 1024).toFixed(1)} MB (the same code and heap; more of the file mapped per page fault)`);
 console.log(`API requests for one refresh of ${N} environments: ${refreshRequests}   target ≤ ${Math.floor(N / 100) + 5}: ${verdict(refreshRequests <= N / 100 + 5)}`);
 console.log(`API requests for one refresh of ${USERS} users: ${userRefreshRequests}   target ≤ ${Math.floor(USERS / 100) + 5}: ${verdict(userRefreshRequests <= USERS / 100 + 5)}`);
 

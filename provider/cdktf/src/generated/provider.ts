@@ -34,6 +34,7 @@ export class CallplaneProviderL1 extends TerraformProvider {
   private _endpoint?: CallplaneProviderL1Config["endpoint"];
   private _maxRetries?: CallplaneProviderL1Config["maxRetries"];
   private _token?: CallplaneProviderL1Config["token"];
+  private _alias?: string;
 
   constructor(scope: Construct, id: string, config: CallplaneProviderL1Config = {}) {
     super(scope, id, {
@@ -66,6 +67,15 @@ export class CallplaneProviderL1 extends TerraformProvider {
   }
   set token(value: CallplaneProviderL1Config["token"]) {
     this._token = value;
+  }
+
+  // TerraformProvider's own accessors keep nothing (every generated provider overrides them):
+  // without these, `alias` would be dropped and resources would use the default configuration.
+  override get alias(): string | undefined {
+    return this._alias;
+  }
+  override set alias(value: string | undefined) {
+    this._alias = value;
   }
 
   protected override synthesizeAttributes(): { [name: string]: unknown } {
