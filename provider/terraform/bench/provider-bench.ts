@@ -18,6 +18,8 @@
  * plan ≤ 3.5× terraform_data, peak RSS ≤ 75 MB, requests per refresh ≤ N/100 + 5.
  *
  *   BENCH_RESOURCES=200 BENCH_USERS=500 pnpm bench:provider
+ *
+ * BENCH_EXECUTABLE=<path> measures that executable instead of this checkout's (to compare builds).
  */
 import { startServer } from "@callplane/server";
 import { spawn, spawnSync } from "node:child_process";
@@ -40,7 +42,7 @@ const caBundle = process.env.NODE_EXTRA_CA_CERTS ?? (existsSync("/etc/ssl/certs/
 const { NODE_EXTRA_CA_CERTS: _ca, ...withoutCa } = process.env;
 
 const root = mkdtempSync(join(tmpdir(), "callplane-bench-"));
-const executableInstall = await installExecutableMirror(join(root, "executable"));
+const executableInstall = await installExecutableMirror(join(root, "executable"), process.env.BENCH_EXECUTABLE || undefined);
 const launcherInstall = await installMirror(join(root, "launcher"));
 
 // 1. Launch to handshake, as Terraform pays it 3–5 times per command.

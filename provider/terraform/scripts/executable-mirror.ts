@@ -50,10 +50,13 @@ export async function cachedExecutable(): Promise<string> {
   return executable;
 }
 
-/** Installs the executable into `<outDir>/mirror` (unpacked layout) with a CLI config at `<outDir>/terraformrc`. */
-export async function installExecutableMirror(outDir: string): Promise<InstalledProvider> {
-  if (!canBuildExecutables()) return installMirror(outDir);
-  const built = await cachedExecutable();
+/**
+ * Installs the executable into `<outDir>/mirror` (unpacked layout) with a CLI config at
+ * `<outDir>/terraformrc`; `prebuilt` installs that executable instead (the benchmark's A/B runs).
+ */
+export async function installExecutableMirror(outDir: string, prebuilt?: string): Promise<InstalledProvider> {
+  if (!canBuildExecutables() && !prebuilt) return installMirror(outDir);
+  const built = prebuilt ?? (await cachedExecutable());
   const mirrorDir = join(outDir, "mirror");
   const dir = join(mirrorDir, ADDRESS, packageVersion(), platformName(targetPlatform("linux_amd64")));
   rmSync(mirrorDir, { recursive: true, force: true });

@@ -11,14 +11,20 @@ import { servePlugin } from "./protocol/index.js";
 import { callplaneProvider } from "./provider.js";
 import { applyRuntimeTuning } from "./runtime-tuning.js";
 
+/** Made once here (it reads no environment), so the snapshot holds the provider's handlers too. */
+const handlers = createProviderHandlers(callplaneProvider);
+
 function serve(): void {
-  servePlugin(createProviderHandlers(callplaneProvider)).catch((error: unknown) => {
+  servePlugin(handlers).catch((error: unknown) => {
     process.stderr.write(`[callplane-provider] ${error instanceof Error ? error.stack : String(error)}\n`);
     process.exit(1);
   });
 }
 
 if (startupSnapshot.isBuildingSnapshot()) {
+  // Listening on a socket loads node:cluster (and with it node:child_process), ~2 ms of each
+  // launch; loaded now, the snapshot holds them.
+  process.getBuiltinModule("node:cluster");
   startupSnapshot.setDeserializeMainFunction(() => {
     applyRuntimeTuning(); // V8 flags do not survive the snapshot
     serve();

@@ -20,8 +20,9 @@ import {
 } from "./der.js";
 
 export interface SelfSignedCertificate {
-  certificatePem: string;
-  privateKeyPem: string;
+  readonly certificatePem: string;
+  /** Encoded on first use: the plugin needs it only after its handshake line is out. */
+  readonly privateKeyPem: string;
   /** DER bytes, which the handshake line carries in base64. */
   der: Uint8Array;
 }
@@ -84,9 +85,12 @@ export async function createSelfSignedCertificate(): Promise<SelfSignedCertifica
   const signature = sign("sha256", tbsCertificate, privateKey);
   const der = sequence(tbsCertificate, signatureAlgorithm, bitString(new Uint8Array(signature)));
 
+  let privateKeyPem: string | undefined;
   return {
     certificatePem: toPem("CERTIFICATE", der),
-    privateKeyPem: privateKey.export({ type: "pkcs8", format: "pem" }) as string,
+    get privateKeyPem() {
+      return (privateKeyPem ??= privateKey.export({ type: "pkcs8", format: "pem" }) as string);
+    },
     der,
   };
 }

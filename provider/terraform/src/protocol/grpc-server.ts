@@ -1,12 +1,18 @@
-// The part of gRPC that Terraform's plugin client uses, served straight from
-// node:http2: unary calls, plus streams that stay open without messages.
-// A full gRPC library costs a third of the plugin's launch time and much of
-// its memory, and the plugin launches 3-5 times per Terraform command.
-// node:http2 is loaded when the server starts, not when this module loads: the single executable
-// snapshots every module at build time, and Node cannot snapshot node:http2 (or node:http).
-import type * as Http2 from "node:http2";
+// The part of gRPC that Terraform's plugin client uses, served on our own HTTP/2 server
+// (./http2/): unary calls, plus streams that stay open without messages.
+// A full gRPC library costs a third of the plugin's launch time and much of its memory, and
+// node:http2 alone costs ~5.5 ms of every launch (it loads node:http, its client and server,
+// readline and more) and cannot be part of the single executable's startup snapshot; the
+// plugin launches 3-5 times per Terraform command.
+// node:tls cannot be snapshotted either: it is loaded when a TLS server starts, not when this
+// module loads. Everything else here is evaluated at module load, so the snapshot holds it.
+import { createServer as createNetServer, type Socket } from "node:net";
+import type { SecureContext, TLSSocket } from "node:tls";
+import { ServerConnection, type ServerStream } from "./http2/connection.js";
+import { ErrorCode } from "./http2/frames.js";
+import type { HeaderField } from "./http2/hpack.js";
 
-const loadHttp2 = () => process.getBuiltinModule("node:http2");
+const loadTls = () => process.getBuiltinModule("node:tls");
 
 export const grpcStatus = { ok: 0, unknown: 2, resourceExhausted: 8, unimplemented: 12, internal: 13 } as const;
 
@@ -44,60 +50,23 @@ export interface GrpcServer {
 }
 
 export function createGrpcServer(methods: GrpcMethods, options: GrpcServerOptions): GrpcServer {
-  const http2 = loadHttp2();
-  const settings = { maxHeaderListSize: 64 * 1024 };
-  const server = options.tls
-    ? http2.createSecureServer({
-        key: options.tls.key,
-        cert: options.tls.cert,
-        ca: options.tls.clientCa,
-        requestCert: true,
-        rejectUnauthorized: true, // only the Terraform process that launched us holds the matching key
-        maxSessionMemory: 1024, // MB; large states are legitimate
-        settings,
-      })
-    : http2.createServer({ maxSessionMemory: 1024, settings });
-  const sessions = new Set<Http2.ServerHttp2Session>();
+  const connections = new Set<ServerConnection>();
   const idle = new Set<IdleStream>();
 
-  server.on("session", (session) => {
-    sessions.add(session);
-    session.on("close", () => sessions.delete(session));
-    session.on("error", () => undefined); // a broken connection is the client's to report
-  });
-  // A client without the announced certificate is refused during the TLS handshake.
-  server.on("tlsClientError", () => undefined);
+  const serveConnection = (socket: Socket | TLSSocket) => {
+    const connection = new ServerConnection(socket, {
+      maxHeaderListBytes: 64 * 1024,
+      onStream: (stream) => serveStream(stream, methods, options.maxMessageBytes, idle),
+      onClose: () => connections.delete(connection),
+    });
+    connections.add(connection);
+  };
 
-  server.on("stream", (stream, headers) => {
-    stream.on("error", () => undefined);
-    const path = String(headers[":path"]);
-    const unary = methods.unary.get(path);
-    if (unary) {
-      serveUnary(stream, unary, options.maxMessageBytes);
-      return;
-    }
-    const open = methods.streams.get(path);
-    if (open) {
-      stream.respond(responseHeaders, { waitForTrailers: true });
-      stream.on("wantTrailers", () => stream.sendTrailers({ "grpc-status": String(grpcStatus.ok) }));
-      let ended = false;
-      const handle: IdleStream = {
-        end() {
-          if (ended) return;
-          ended = true;
-          idle.delete(handle);
-          if (!stream.closed) stream.end();
-        },
-      };
-      idle.add(handle);
-      stream.on("data", () => undefined);
-      stream.on("end", () => handle.end());
-      stream.on("close", () => idle.delete(handle));
-      open(handle);
-      return;
-    }
-    failEarly(stream, grpcStatus.unimplemented, `Method not found: ${path}`);
-  });
+  // With TLS, the TLS layer is put on each accepted socket, so that loading node:tls and
+  // building the TLS context (~3 ms) can wait until the handshake line is out: Terraform reads
+  // it and prepares its own connection meanwhile (see `listen`).
+  const secure = options.tls ? secureSockets(options.tls, serveConnection) : undefined;
+  const server = createNetServer(secure?.accept ?? serveConnection);
 
   return {
     listen: (path) =>
@@ -105,7 +74,10 @@ export function createGrpcServer(methods: GrpcMethods, options: GrpcServerOption
         server.once("error", reject);
         server.listen(path, () => {
           server.off("error", reject);
+          server.on("error", () => undefined); // errors of accepted sockets are their connection's
           resolve();
+          // After the caller's continuation has printed the handshake line; before any connection.
+          if (secure) setImmediate(secure.prepare);
         });
       }),
     close(graceMs, done) {
@@ -117,32 +89,109 @@ export function createGrpcServer(methods: GrpcMethods, options: GrpcServerOption
         done();
       };
       setTimeout(() => {
-        for (const session of sessions) session.destroy();
+        for (const connection of connections) connection.destroy();
         finish();
       }, graceMs).unref();
       server.close(() => finish());
-      for (const session of sessions) session.close();
+      for (const connection of connections) connection.close();
     },
   };
 }
 
-const responseHeaders = { ":status": 200, "content-type": "application/grpc" };
+/**
+ * Mutual TLS on accepted sockets. `prepare` loads node:tls and builds the context; `accept`
+ * does so first if it has not happened yet.
+ */
+function secureSockets(tls: NonNullable<GrpcServerOptions["tls"]>, serve: (socket: TLSSocket) => void) {
+  const announced = pemCertificates(tls.clientCa);
+  let context: SecureContext | undefined;
+  const prepare = () => {
+    context ??= loadTls().createSecureContext({
+      key: tls.key,
+      cert: tls.cert,
+      // Whenever `ca` is absent or names a certificate, Node first builds a store of its ~150
+      // bundled root CAs: ~3 ms of every launch. An empty list builds none, so OpenSSL cannot
+      // verify the client's certificate itself, and `accept` serves a connection only once the
+      // TLS handshake has proved the client holds the key of exactly the certificate Terraform
+      // announced; any other connection is closed before a byte of it is read.
+      ca: [],
+    });
+    return context;
+  };
+  const accept = (socket: Socket) => {
+    const secured = new (loadTls().TLSSocket)(socket, {
+      isServer: true,
+      secureContext: prepare(),
+      requestCert: true,
+      rejectUnauthorized: false,
+      ALPNProtocols: alpnH2, // grpc-go refuses a server that does not agree on h2
+    });
+    secured.on("error", () => secured.destroy()); // a failed handshake is the client's to report
+    secured.once("secure", () => {
+      const presented = secured.getPeerX509Certificate()?.raw;
+      if (presented && announced.some((der) => der.equals(presented))) serve(secured);
+      else secured.destroy();
+    });
+  };
+  return { prepare, accept };
+}
 
-function serveUnary(stream: Http2.ServerHttp2Stream, method: UnaryMethod, maxMessageBytes: number): void {
+/** ALPN's wire form of ["h2"], so Node need not convert the list for every connection. */
+const alpnH2 = Buffer.from([2, 0x68, 0x32]);
+
+/** The DER of each certificate in a PEM text. */
+function pemCertificates(pem: string): Buffer[] {
+  const blocks = pem.match(/-----BEGIN CERTIFICATE-----[^-]+-----END CERTIFICATE-----/g) ?? [];
+  return blocks.map((block) => Buffer.from(block.replace(/-----[A-Z ]+-----|\s/g, ""), "base64"));
+}
+
+const responseHeaders: readonly HeaderField[] = [
+  [":status", "200"],
+  ["content-type", "application/grpc"],
+];
+const okTrailers: readonly HeaderField[] = [["grpc-status", String(grpcStatus.ok)]];
+
+function serveStream(stream: ServerStream, methods: GrpcMethods, maxMessageBytes: number, idle: Set<IdleStream>): void {
+  const path = stream.headers.get(":path")!;
+  const unary = methods.unary.get(path);
+  if (unary) {
+    serveUnary(stream, unary, maxMessageBytes);
+    return;
+  }
+  const open = methods.streams.get(path);
+  if (open) {
+    stream.respond(responseHeaders);
+    const handle: IdleStream = {
+      end() {
+        idle.delete(handle);
+        stream.end(okTrailers);
+      },
+    };
+    idle.add(handle);
+    stream.onEnd = () => handle.end();
+    stream.onClose = () => idle.delete(handle);
+    open(handle);
+    return;
+  }
+  failEarly(stream, grpcStatus.unimplemented, `Method not found: ${path}`);
+}
+
+function serveUnary(stream: ServerStream, method: UnaryMethod, maxMessageBytes: number): void {
   const chunks: Buffer[] = [];
   let received = 0;
   let refused = false;
-  stream.on("data", (chunk: Buffer) => {
+  stream.onData = (chunk) => {
     if (refused) return;
     received += chunk.length;
     if (received > maxMessageBytes + 5) {
       refused = true;
+      chunks.length = 0;
       failEarly(stream, grpcStatus.resourceExhausted, `request larger than ${maxMessageBytes} bytes`);
       return;
     }
     chunks.push(chunk);
-  });
-  stream.on("end", () => {
+  };
+  stream.onEnd = () => {
     if (refused) return;
     let request: Buffer;
     try {
@@ -151,23 +200,26 @@ function serveUnary(stream: Http2.ServerHttp2Stream, method: UnaryMethod, maxMes
       failEarly(stream, error instanceof GrpcError ? error.code : grpcStatus.internal, (error as Error).message);
       return;
     }
-    method(request).then(
-      (response) => {
-        if (stream.closed) return;
-        const frame = Buffer.allocUnsafe(5 + response.length);
-        frame[0] = 0;
-        frame.writeUInt32BE(response.length, 1);
-        frame.set(response, 5);
-        stream.respond(responseHeaders, { waitForTrailers: true });
-        stream.on("wantTrailers", () => stream.sendTrailers({ "grpc-status": String(grpcStatus.ok) }));
-        stream.end(frame);
-      },
-      (error: unknown) => {
-        const code = error instanceof GrpcError ? error.code : grpcStatus.unknown;
-        failEarly(stream, code, error instanceof Error ? error.message : String(error));
-      },
-    );
-  });
+    chunks.length = 0;
+    Promise.resolve(request)
+      .then(method)
+      .then(
+        (response) => {
+          if (stream.isClosed) return;
+          const header = Buffer.allocUnsafe(5);
+          header[0] = 0;
+          header.writeUInt32BE(response.length, 1);
+          stream.respond(responseHeaders);
+          stream.write(header);
+          stream.write(response);
+          stream.end(okTrailers);
+        },
+        (error: unknown) => {
+          const code = error instanceof GrpcError ? error.code : grpcStatus.unknown;
+          failEarly(stream, code, error instanceof Error ? error.message : String(error));
+        },
+      );
+  };
 }
 
 /** The one message of a unary request, without its 5-byte gRPC frame header. */
@@ -180,14 +232,14 @@ function unframe(body: Buffer): Buffer {
 }
 
 /** A status without a message: gRPC's "trailers-only" response. */
-function failEarly(stream: Http2.ServerHttp2Stream, code: number, message: string): void {
-  if (stream.closed || stream.headersSent) {
-    stream.close(loadHttp2().constants.NGHTTP2_INTERNAL_ERROR);
+function failEarly(stream: ServerStream, code: number, message: string): void {
+  if (stream.isClosed) return;
+  if (stream.hasResponded) {
+    stream.reset(ErrorCode.internalError);
     return;
   }
-  stream.respond({ ...responseHeaders, "grpc-status": String(code), "grpc-message": percentEncode(message) }, { endStream: true });
+  stream.respond([...responseHeaders, ["grpc-status", String(code)], ["grpc-message", percentEncode(message)]], true);
 }
-
 /** grpc-message is percent-encoded UTF-8 outside printable ASCII. */
 function percentEncode(message: string): string {
   let out = "";

@@ -9,6 +9,14 @@ import { messageCodec, type WireMessage } from "./wire-codec.js";
 
 export type LogFunction = (message: string) => void;
 
+/** Every RPC's codecs, made when the module loads: the single executable's snapshot then holds them. */
+const rpcCodecs = new Map(
+  providerRpcs.map((rpc) => [
+    rpc.name,
+    { request: messageCodec(`tfplugin6.${rpc.name}.Request`), response: messageCodec(`tfplugin6.${rpc.name}.Response`) },
+  ]),
+);
+
 /** Only RPCs with a handler; the server answers UNIMPLEMENTED for the rest. */
 export function providerMethods(handlers: ProviderHandlers, log: LogFunction): Map<string, UnaryMethod> {
   const methods = new Map<string, UnaryMethod>();
@@ -25,8 +33,7 @@ export function providerMethods(handlers: ProviderHandlers, log: LogFunction): M
  * a bare error status.
  */
 function unaryMethod(rpc: ProviderRpc, serve: (request: WireMessage) => Promise<WireMessage>, log: LogFunction): UnaryMethod {
-  const request = messageCodec(`tfplugin6.${rpc.name}.Request`);
-  const response = messageCodec(`tfplugin6.${rpc.name}.Response`);
+  const { request, response } = rpcCodecs.get(rpc.name)!;
   return async (bytes) => {
     let decoded: WireMessage;
     try {

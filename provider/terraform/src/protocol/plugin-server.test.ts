@@ -5,7 +5,7 @@ import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { decode, encode, ExtData } from "@msgpack/msgpack";
 import type * as grpc from "@grpc/grpc-js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createSelfSignedCertificate, type SelfSignedCertificate } from "./certificate.js";
 import {
   callProvider,
@@ -111,7 +111,8 @@ describe("plugin server", () => {
     expect(response.diagnostics).toEqual([
       expect.objectContaining({ severity: "ERROR", detail: expect.stringContaining("kaboom") as unknown }),
     ]);
-    expect(plugin.stderr()).toContain("kaboom");
+    // stderr is a separate pipe from the socket: the line may arrive just after the answer.
+    await vi.waitFor(() => expect(plugin.stderr()).toContain("kaboom"));
     await expect(callProvider(client, "ValidateProviderConfig", { config: msgpackOf({}) })).resolves.toEqual({
       diagnostics: [],
     });

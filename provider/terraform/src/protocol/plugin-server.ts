@@ -1,6 +1,6 @@
 // Serves a provider the way Terraform launches plugins: gRPC with mutual TLS
 // on a private unix socket, announced by one handshake line on stdout.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmdirSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createSelfSignedCertificate } from "./certificate.js";
@@ -37,8 +37,18 @@ export async function servePlugin(handlers: ProviderHandlers, options: ServePlug
   const { tls, certificateDer } = await serverTls(process.env.PLUGIN_CLIENT_CERT, log);
 
   const socketDir = mkdtempSync(join(process.env.PLUGIN_UNIX_SOCKET_DIR || tmpdir(), "callplane-plugin-"));
-  process.on("exit", () => rmSync(socketDir, { recursive: true, force: true }));
   const socketPath = join(socketDir, "plugin.sock");
+  // The directory holds only the socket: two system calls, where rmSync's recursive removal
+  // cost up to ~3 ms of every exit, which Terraform waits for.
+  process.on("exit", () => {
+    for (const remove of [() => unlinkSync(socketPath), () => rmdirSync(socketDir)]) {
+      try {
+        remove();
+      } catch {
+        // never created, or already gone
+      }
+    }
+  });
 
   const housekeeping = goPluginMethods(shutDown);
   const server = createGrpcServer(
@@ -79,7 +89,14 @@ async function serverTls(
   }
   const certificate = await createSelfSignedCertificate();
   return {
-    tls: { key: certificate.privateKeyPem, cert: certificate.certificatePem, clientCa: clientCertificatePem },
+    tls: {
+      // Read when the TLS context is made, after the handshake line (see grpc-server.ts).
+      get key() {
+        return certificate.privateKeyPem;
+      },
+      cert: certificate.certificatePem,
+      clientCa: clientCertificatePem,
+    },
     certificateDer: certificate.der,
   };
 }
