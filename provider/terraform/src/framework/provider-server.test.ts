@@ -21,7 +21,10 @@ const thingSchema = defineSchema({
       type: t.string, required: true, description: "Name.",
       validators: [validatorFor(t.string, (name) => (name.startsWith("bad") ? [`must not start with "bad" (got "${name}")`] : []))],
     },
-    region: { type: t.string, optional: true, planModifiers: [requiresReplace()], description: "Region." },
+    region: {
+      type: t.string, optional: true, planModifiers: [requiresReplace()], description: "Region.",
+      validators: [validatorFor(t.string, (region) => (region === region.toLowerCase() ? [] : ["must be lower case"]))],
+    },
     hidden: { type: t.bool, optional: true, default: false, description: "Hidden." },
     calls: { type: t.number, optional: true, computed: true, description: "Calls." },
     version: { type: t.string, computed: true, description: "Changes on every update." },
@@ -43,6 +46,23 @@ const lookupSchema = defineSchema({
   },
 });
 const lookupType = objectTypeOf(lookupSchema);
+
+/** Planning's finer cases: attributes the user may set or leave to the provider. */
+const siteSchema = defineSchema({
+  version: 0,
+  description: "A site.",
+  attributes: {
+    name: { type: t.string, required: true, description: "Name." },
+    // The API picks a region when none is set; moving a site to another region replaces it.
+    region: { type: t.string, optional: true, computed: true, planModifiers: [requiresReplace()], description: "Region." },
+    // Derived from the name when not set, and kept after that; changing it replaces the site.
+    slug: { type: t.string, optional: true, computed: true, planModifiers: [requiresReplace(), useStateForUnknown()], description: "Slug." },
+    public: { type: t.bool, optional: true, computed: true, default: false, description: "Public." },
+    // What the API reports may hold nulls inside (an owner without a name).
+    owners: { type: t.list(t.object({ email: t.string, name: t.string })), computed: true, planModifiers: [useStateForUnknown()], description: "Owners." },
+  },
+});
+const siteType = objectTypeOf(siteSchema);
 
 const tokenSchema = defineSchema({
   version: 0,
@@ -131,6 +151,14 @@ function testProvider(options: { refuseConfig?: boolean; noClient?: boolean } = 
     async update(planned, prior) { return { ...planned, id: prior.id }; },
     async delete() {},
   });
+  const site = defineResource<typeof siteSchema, Client>({
+    typeName: "test_site",
+    schema: siteSchema,
+    async create(planned) { return { ...planned, region: "eu", slug: "s", public: planned.public ?? false, owners: [] }; },
+    async read(state) { return state; },
+    async update(planned, prior) { return { ...prior, ...planned } as never; },
+    async delete() {},
+  });
   const lookup = defineDataSource<typeof lookupSchema, Client>({
     typeName: "test_lookup",
     schema: lookupSchema,
@@ -165,6 +193,24 @@ function testProvider(options: { refuseConfig?: boolean; noClient?: boolean } = 
     },
     async close(closeWith) {
       journal.calls.push(["close", closeWith]);
+    },
+  });
+  const bare = defineEphemeralResource<typeof tokenSchema, Client>({
+    typeName: "test_bare_token",
+    schema: tokenSchema,
+    async open(config) {
+      return { result: { ...config, token: "bare" }, closeWith: "bare" };
+    },
+  });
+  const arity = defineFunction({
+    name: "arity",
+    summary: "Counts.",
+    description: "Counts its fixed and variadic arguments.",
+    parameters: [{ name: "first", type: t.string, description: "First." }] as const,
+    variadic: { name: "more", type: t.string, description: "More." },
+    returns: t.string,
+    call(fixed, more) {
+      return `${fixed.length} fixed, ${more.length} more`;
     },
   });
   const split = defineFunction({
@@ -204,10 +250,10 @@ function testProvider(options: { refuseConfig?: boolean; noClient?: boolean } = 
       if (options.noClient) return undefined;
       return { endpoint: config.endpoint };
     },
-    resources: [thing, plain],
+    resources: [thing, plain, site],
     dataSources: [lookup],
-    ephemeralResources: [token],
-    functions: [split, join],
+    ephemeralResources: [token, bare],
+    functions: [split, join, arity],
   };
   return { handlers: createProviderHandlers(provider as unknown as ProviderDefinition<Client>), journal, live };
 }
@@ -273,10 +319,10 @@ describe("schemas and metadata", () => {
     const schema = await handlers.getProviderSchema!();
     expect(schema.serverCapabilities).toEqual({ planDestroy: true, getProviderSchemaOptional: true });
     expect(schema.provider).toMatchObject({ version: 0, block: { description: "The test provider.", descriptionKind: "markdown" } });
-    expect(Object.keys(schema.resourceSchemas!)).toEqual(["test_big_thing", "test_plain"]);
+    expect(Object.keys(schema.resourceSchemas!)).toEqual(["test_big_thing", "test_plain", "test_site"]);
     expect(Object.keys(schema.dataSourceSchemas!)).toEqual(["test_lookup"]);
-    expect(Object.keys(schema.ephemeralResourceSchemas!)).toEqual(["test_token"]);
-    expect(Object.keys(schema.functions!)).toEqual(["split", "join"]);
+    expect(Object.keys(schema.ephemeralResourceSchemas!)).toEqual(["test_token", "test_bare_token"]);
+    expect(Object.keys(schema.functions!)).toEqual(["split", "join", "arity"]);
 
     const thing = schema.resourceSchemas!.test_big_thing!;
     expect(thing.version).toBe(1);
@@ -312,13 +358,19 @@ describe("schemas and metadata", () => {
     const { handlers } = testProvider();
     expect(await handlers.getMetadata!()).toEqual({
       serverCapabilities: { planDestroy: true, getProviderSchemaOptional: true },
-      resources: ["test_big_thing", "test_plain"],
+      resources: ["test_big_thing", "test_plain", "test_site"],
       dataSources: ["test_lookup"],
-      ephemeralResources: ["test_token"],
-      functions: ["split", "join"],
+      ephemeralResources: ["test_token", "test_bare_token"],
+      functions: ["split", "join", "arity"],
     });
     expect(await handlers.validateProviderConfig!({ config: NULL })).toEqual({});
     expect(await handlers.stopProvider!()).toEqual({});
+  });
+
+  it("lists no ephemeral resources or functions for a provider that declares none", async () => {
+    const handlers = createProviderHandlers<Client>({ schema: providerSchema as SchemaDefinition, configure: () => ({ endpoint: null }), resources: [], dataSources: [] });
+    expect(await handlers.getMetadata!()).toMatchObject({ ephemeralResources: [], functions: [] });
+    expect(await handlers.getProviderSchema!()).toMatchObject({ ephemeralResourceSchemas: {}, functions: {} });
   });
 
   it("refuses a type name it does not have", async () => {
@@ -388,6 +440,32 @@ describe("validating a resource's configuration", () => {
     expect((await handlers.validateResourceConfig!({ typeName: "test_big_thing", config: NULL, clientCapabilities: old })).diagnostics).toEqual([]);
     expect((await handlers.validateResourceConfig!({ typeName: "test_big_thing", config: {}, clientCapabilities: old })).diagnostics).toEqual([]);
     expect(journal.calls).toEqual([]);
+  });
+
+  it("reads empty bytes as no configuration", async () => {
+    const { handlers, journal } = testProvider();
+    expect((await handlers.validateResourceConfig!({ typeName: "test_big_thing", config: { msgpack: new Uint8Array() }, clientCapabilities: old })).diagnostics).toEqual([]);
+    expect(journal.calls).toEqual([]);
+  });
+
+  it("checks a resource without checks of its own on its attributes alone", async () => {
+    const { handlers } = testProvider();
+    const validate = (values: State) => handlers.validateResourceConfig!({ typeName: "test_plain", config: lookupValue(values), clientCapabilities: modern });
+    expect((await validate({ name: "a" })).diagnostics).toEqual([]);
+    expect((await validate({ name: "a", tags: [null] })).diagnostics).toMatchObject([{ detail: "tags[0]: must not be null." }]);
+  });
+
+  it("runs validators of optional attributes only on values that are set", async () => {
+    const provider = testProvider();
+    const run = (config: State) => provider.handlers.validateResourceConfig!({ typeName: "test_big_thing", config: thingValue(config), clientCapabilities: modern });
+    expect((await run({ name: "a", region: null })).diagnostics).toEqual([]);
+    expect((await run({ name: "a", region: "EU" })).diagnostics).toEqual([{ severity: "error", summary: "Invalid region", detail: "region: must be lower case", attribute: [{ attribute: "region" }] }]);
+  });
+
+  it("still runs the resource's own checks after a warning", async () => {
+    const provider = testProvider();
+    const response = await provider.handlers.validateResourceConfig!({ typeName: "test_big_thing", config: thingValue({ name: "clash", region: "clash", legacy: "old" }), clientCapabilities: modern });
+    expect(response.diagnostics!.map((d) => d.summary)).toEqual(["legacy is deprecated", "Name and region clash"]);
   });
 
   it("turns undecodable bytes into an 'Invalid value' diagnostic", async () => {
@@ -491,6 +569,51 @@ describe("planning", () => {
     expect(diagnostics).toEqual([]);
     expect(planned).toMatchObject({ name: "shout", id: UNKNOWN });
     expect(journal.calls).toEqual([]);
+  });
+});
+
+describe("planning attributes the provider may compute", () => {
+  const prior: State = { name: "a", region: "eu", slug: "a-1", public: false, owners: [{ email: "lee@acme.test", name: null }] };
+  /** As Terraform proposes: the configuration, with prior values where it leaves a computed attribute unset. */
+  async function planSite(handlers: ReturnType<typeof testProvider>["handlers"], before: State | null, config: State) {
+    const full = { name: null, region: null, slug: null, public: null, owners: null, ...config };
+    const proposed = Object.fromEntries(Object.entries(full).map(([k, v]) => [k, v ?? (k === "public" ? null : before?.[k] ?? null)]));
+    const response = await handlers.planResourceChange!({
+      typeName: "test_site",
+      priorState: before ? { msgpack: encodeMsgpack(before, siteType) } : NULL,
+      proposedNewState: { msgpack: encodeMsgpack(proposed, siteType) },
+      config: { msgpack: encodeMsgpack(full, siteType) },
+      priorPrivate: new Uint8Array(),
+      clientCapabilities: modern,
+    });
+    return { ...response, planned: decodeMsgpack(response.plannedState!.msgpack!, siteType) as State };
+  }
+
+  it("plans a create with the default of an attribute the provider may compute, and unknown for the rest", async () => {
+    const { handlers } = await configured();
+    const { planned } = await planSite(handlers, null, { name: "a" });
+    expect(planned).toEqual({ name: "a", region: UNKNOWN, slug: UNKNOWN, public: false, owners: UNKNOWN });
+  });
+
+  it("keeps what the provider computed, nulls inside included, when nothing the user sets changes", async () => {
+    const { handlers } = await configured();
+    const { planned, diagnostics } = await planSite(handlers, prior, { name: "a" });
+    expect(diagnostics).toEqual([]);
+    expect(planned).toEqual(prior);
+  });
+
+  it("on an update, keeps only values marked useStateForUnknown", async () => {
+    const { handlers } = await configured();
+    const { planned, requiresReplace } = await planSite(handlers, prior, { name: "b" });
+    expect(requiresReplace).toEqual([]);
+    expect(planned).toEqual({ ...prior, name: "b", region: UNKNOWN });
+  });
+
+  it("replaces when an attribute with several plan modifiers, one of them requiresReplace, changes", async () => {
+    const { handlers } = await configured();
+    const { planned, requiresReplace } = await planSite(handlers, prior, { name: "a", slug: "a-2" });
+    expect(requiresReplace).toEqual([[{ attribute: "slug" }]]);
+    expect(planned).toEqual({ name: "a", slug: "a-2", public: false, region: UNKNOWN, owners: UNKNOWN });
   });
 });
 
@@ -626,8 +749,10 @@ describe("reading and importing", () => {
     const { handlers } = await configured();
     const response = await handlers.importResourceState!({ typeName: "test_plain", id: "p1", clientCapabilities: modern });
     expect(response).toEqual({ importedResources: [], diagnostics: [{ severity: "error", summary: "test_plain cannot be imported" }] });
-    const unconfigured = await testProvider().handlers.importResourceState!({ typeName: "test_big_thing", id: "t1", clientCapabilities: modern });
+    const fresh = testProvider();
+    const unconfigured = await fresh.handlers.importResourceState!({ typeName: "test_big_thing", id: "t1", clientCapabilities: modern });
     expect(unconfigured.diagnostics).toMatchObject([{ summary: "The provider is not configured" }]);
+    expect(fresh.journal.calls).toEqual([]);
   });
 });
 
@@ -744,6 +869,20 @@ describe("ephemeral resources", () => {
     expect(await open(handlers, { name: "forever" })).not.toHaveProperty("private");
   });
 
+  it("opens with the values the configuration sets, computed ones included", async () => {
+    const { handlers, journal } = await configured();
+    await open(handlers, { name: "ci", label: "mine", ttl: 5 });
+    expect(journal.calls.at(-1)).toEqual(["open", { name: "ci", ttl: 5, label: "mine", token: null }]);
+  });
+
+  it("opens and closes an ephemeral resource that declares no checks and no close", async () => {
+    const { handlers } = await configured();
+    expect((await handlers.validateEphemeralResourceConfig!({ typeName: "test_bare_token", config: tokenValue({ name: "a" }) })).diagnostics).toEqual([]);
+    const opened = await handlers.openEphemeralResource!({ typeName: "test_bare_token", config: tokenValue({ name: "a" }), clientCapabilities: modern });
+    expect(opened.diagnostics).toEqual([]);
+    expect(await handlers.closeEphemeralResource!({ typeName: "test_bare_token", private: opened.private! })).toEqual({ diagnostics: [] });
+  });
+
   it("answers unknown values while the configuration is not yet known, without opening", async () => {
     const { handlers, journal } = await configured();
     journal.calls.length = 0;
@@ -753,10 +892,15 @@ describe("ephemeral resources", () => {
   });
 
   it("answers no result when the configuration fails its checks or opening fails", async () => {
-    const { handlers } = await configured();
+    const { handlers, journal } = await configured();
+    journal.calls.length = 0;
     expect(await open(handlers, { name: "" })).toEqual({ diagnostics: [expect.objectContaining({ summary: "Invalid name" })] });
+    // Opening may create something (an API token): a configuration that failed its checks opens nothing.
+    expect(journal.calls).toEqual([]);
     expect(await open(handlers, { name: "refused" })).toEqual({ diagnostics: [{ severity: "error", summary: "Refused" }] });
-    expect(await open(testProvider().handlers, { name: "ci" })).toEqual({ diagnostics: [expect.objectContaining({ summary: "The provider is not configured" })] });
+    const unconfigured = testProvider();
+    expect(await open(unconfigured.handlers, { name: "ci" })).toEqual({ diagnostics: [expect.objectContaining({ summary: "The provider is not configured" })] });
+    expect(unconfigured.journal.calls).toEqual([]);
     expect(await handlers.openEphemeralResource!({ typeName: "test_token", config: NULL, clientCapabilities: modern })).toEqual({ diagnostics: [] });
   });
 
@@ -768,8 +912,10 @@ describe("ephemeral resources", () => {
     journal.calls.length = 0;
     await close(new Uint8Array());
     expect(journal.calls).toEqual([]);
-    const unconfigured = await testProvider().handlers.closeEphemeralResource!({ typeName: "test_token", private: new TextEncoder().encode("close:ci") });
+    const fresh = testProvider();
+    const unconfigured = await fresh.handlers.closeEphemeralResource!({ typeName: "test_token", private: new TextEncoder().encode("close:ci") });
     expect(unconfigured.diagnostics).toMatchObject([{ summary: "The provider is not configured" }]);
+    expect(fresh.journal.calls).toEqual([]);
   });
 });
 
@@ -792,10 +938,24 @@ describe("functions", () => {
   });
 
   it("answers an error on the argument at fault", async () => {
+    expect(new ArgumentError(1, "shares must add up")).toMatchObject({ name: "ArgumentError", argument: 1, message: "shares must add up" });
     const { handlers } = testProvider();
     expect(await handlers.callFunction!({ name: "split", arguments: args([-1, t.number], [{}, t.map(t.number)]) })).toEqual({ error: { text: "limit must be 0 or more", functionArgument: 0 } });
     expect(await handlers.callFunction!({ name: "split", arguments: args([1, t.number], [{ a: null }, t.map(t.number)]) })).toEqual({ error: { text: 'shares["a"]: must not be null.', functionArgument: 1 } });
     expect(await handlers.callFunction!({ name: "split", arguments: args([1, t.number], ["x", t.string]) })).toEqual({ error: { text: expect.stringMatching(/^shares: .*map of number is required/), functionArgument: 1 } });
+  });
+
+  it("names every null inside an argument", async () => {
+    const { handlers } = testProvider();
+    expect(await handlers.callFunction!({ name: "split", arguments: args([1, t.number], [{ a: null, b: null }, t.map(t.number)]) })).toEqual({
+      error: { text: 'shares["a"]: must not be null. shares["b"]: must not be null.', functionArgument: 1 },
+    });
+  });
+
+  it("hands the fixed arguments and the variadic ones apart", async () => {
+    const { handlers } = testProvider();
+    const response = await handlers.callFunction!({ name: "arity", arguments: args(["a", t.string], ["b", t.string], ["c", t.string]) });
+    expect(decodeMsgpack(response.result!.msgpack!, t.string)).toBe("1 fixed, 2 more");
   });
 
   it("answers an error for a missing function, too many arguments, and a function that fails", async () => {
