@@ -26,6 +26,10 @@ describe("valuesEqual", () => {
     expect(valuesEqual(null, "")).toBe(false);
     expect(valuesEqual(1, "1")).toBe(false);
     expect(valuesEqual("a", ["a"])).toBe(false);
+    expect(valuesEqual(null, { a: 1 })).toBe(false);
+    expect(valuesEqual("a", {})).toBe(false);
+    expect(valuesEqual({}, "a")).toBe(false);
+    expect(valuesEqual(1, [])).toBe(false);
   });
 
   it("compares lists element by element, in order", () => {
@@ -42,6 +46,8 @@ describe("valuesEqual", () => {
   it("compares objects and maps key by key, in any order", () => {
     expect(valuesEqual({ a: 1, b: [2] }, { b: [2], a: 1 })).toBe(true);
     expect(valuesEqual({ a: 1 }, { a: 2 })).toBe(false);
+    expect(valuesEqual({ a: 1, b: 2 }, { a: 1, b: 3 })).toBe(false);
+    expect(valuesEqual({ a: 1, b: 2 }, { a: 0, b: 2 })).toBe(false);
     expect(valuesEqual({ a: 1 }, { a: 1, b: 2 })).toBe(false);
     expect(valuesEqual({ a: 1, b: 2 }, { a: 1 })).toBe(false);
     expect(valuesEqual({ a: 1 }, { b: 1 })).toBe(false);

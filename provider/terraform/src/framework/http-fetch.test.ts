@@ -16,6 +16,12 @@ beforeAll(async () => {
       if (req.url === "/slow") return void setTimeout(() => res.end("late"), 2_000);
       if (req.url === "/teapot") return void res.writeHead(418, "Short and stout", [["x-multi", "a"], ["x-multi", "b"]]).end("tea");
       if (req.url === "/reset") return void res.writeHead(205, { "content-length": "0" }).end();
+      if (req.url === "/not-modified") return void res.writeHead(304).end();
+      if (req.url === "/cut") {
+        res.writeHead(200, { "content-length": "100" });
+        res.write("partial");
+        return void setTimeout(() => res.socket?.destroy(), 20);
+      }
       if (req.url === "/head") return void res.writeHead(200, { "content-type": "text/plain", "content-length": "5" }).end();
       res.writeHead(201, { "content-type": "application/json", "x-request-id": "req_1" });
       res.end(JSON.stringify({ method: req.method, body, auth: req.headers.authorization, length: req.headers["content-length"] }));
@@ -40,11 +46,20 @@ describe("nodeFetch", () => {
     expect(response.body).toBeNull();
   });
 
-  it("rejects with the signal's reason when aborted", async () => {
+  it("rejects with the signal's reason when aborted, and leaves no listener behind", async () => {
     const controller = new AbortController();
-    const pending = nodeFetch(new Request(`${base}/slow`, { signal: controller.signal }));
+    const request = new Request(`${base}/slow`, { signal: controller.signal });
+    const pending = nodeFetch(request);
     controller.abort(new Error("timed out"));
     await expect(pending).rejects.toThrow("timed out");
+    expect(getEventListeners(request.signal, "abort")).toHaveLength(0);
+  });
+
+  it("reports an answer cut off in the middle of its body as a TypeError", async () => {
+    const error = await nodeFetch(new Request(`${base}/cut`)).catch((e) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toMatch(/^fetch failed: /);
+    expect(error.cause).toBeInstanceOf(Error);
   });
 
   it("reports a refused connection as a TypeError, as fetch does (the SDK retries those)", async () => {
@@ -63,8 +78,11 @@ describe("nodeFetch", () => {
     expect(await response.text()).toBe("tea");
   });
 
-  it("gives 205 and HEAD answers a null body", async () => {
+  it("gives 205, 304 and HEAD answers a null body", async () => {
     expect((await nodeFetch(new Request(`${base}/reset`))).body).toBeNull();
+    const notModified = await nodeFetch(new Request(`${base}/not-modified`));
+    expect(notModified.status).toBe(304);
+    expect(notModified.body).toBeNull();
     const head = await nodeFetch(new Request(`${base}/head`, { method: "HEAD" }));
     expect(head.status).toBe(200);
     expect(head.body).toBeNull();

@@ -26,6 +26,11 @@ describe("refuseNullsInside", () => {
     refuseNullsInside(type, value, [{ attribute: "v" }], diagnostics);
     return diagnostics.items.map((d) => [d.detail, d.attribute]);
   };
+  const summaries = (type: Parameters<typeof refuseNullsInside>[0], value: Parameters<typeof refuseNullsInside>[1]) => {
+    const diagnostics = new Diagnostics();
+    refuseNullsInside(type, value, [{ attribute: "v" }], diagnostics);
+    return diagnostics.items.map((d) => [d.summary, d.detail]);
+  };
 
   it("accepts a null or unknown value, and unknowns inside", () => {
     expect(check(t.list(t.string), null)).toEqual([]);
@@ -36,6 +41,11 @@ describe("refuseNullsInside", () => {
   it("blames a set for a null among its elements, having no position to point at", () => {
     expect(check(t.set(t.string), ["a", null])).toEqual([["v: must not contain null.", [{ attribute: "v" }]]]);
     expect(check(t.set(t.object({ id: t.string })), [{ id: null }])).toEqual([["v.id: is required.", [{ attribute: "v" }]]]);
+  });
+
+  it("sums each problem up by the attribute, however deep it lies", () => {
+    expect(summaries(t.object({ tags: t.set(t.string) }), { tags: ["a", null] })).toEqual([["Invalid v", "v.tags: must not contain null."]]);
+    expect(summaries(t.list(t.object({ id: t.string })), [{ id: null }])).toEqual([["Invalid v", "v[0].id: is required."]]);
   });
 
   it("points at a map's key and an object's attribute", () => {

@@ -58,6 +58,8 @@ const siteSchema = defineSchema({
     // Derived from the name when not set, and kept after that; changing it replaces the site.
     slug: { type: t.string, optional: true, computed: true, planModifiers: [requiresReplace(), useStateForUnknown()], description: "Slug." },
     public: { type: t.bool, optional: true, computed: true, default: false, description: "Public." },
+    // Set by the user or else by the API once; changing it is an update.
+    motto: { type: t.string, optional: true, computed: true, planModifiers: [useStateForUnknown()], description: "Motto." },
     // What the API reports may hold nulls inside (an owner without a name).
     owners: { type: t.list(t.object({ email: t.string, name: t.string })), computed: true, planModifiers: [useStateForUnknown()], description: "Owners." },
   },
@@ -154,7 +156,7 @@ function testProvider(options: { refuseConfig?: boolean; noClient?: boolean } = 
   const site = defineResource<typeof siteSchema, Client>({
     typeName: "test_site",
     schema: siteSchema,
-    async create(planned) { return { ...planned, region: "eu", slug: "s", public: planned.public ?? false, owners: [] }; },
+    async create(planned) { return { ...planned, region: "eu", slug: "s", public: planned.public ?? false, motto: planned.motto ?? "hi", owners: [] }; },
     async read(state) { return state; },
     async update(planned, prior) { return { ...prior, ...planned } as never; },
     async delete() {},
@@ -573,10 +575,10 @@ describe("planning", () => {
 });
 
 describe("planning attributes the provider may compute", () => {
-  const prior: State = { name: "a", region: "eu", slug: "a-1", public: false, owners: [{ email: "lee@acme.test", name: null }] };
+  const prior: State = { name: "a", region: "eu", slug: "a-1", public: false, motto: "hi", owners: [{ email: "lee@acme.test", name: null }] };
   /** As Terraform proposes: the configuration, with prior values where it leaves a computed attribute unset. */
   async function planSite(handlers: ReturnType<typeof testProvider>["handlers"], before: State | null, config: State) {
-    const full = { name: null, region: null, slug: null, public: null, owners: null, ...config };
+    const full = { name: null, region: null, slug: null, public: null, motto: null, owners: null, ...config };
     const proposed = Object.fromEntries(Object.entries(full).map(([k, v]) => [k, v ?? (k === "public" ? null : before?.[k] ?? null)]));
     const response = await handlers.planResourceChange!({
       typeName: "test_site",
@@ -592,7 +594,7 @@ describe("planning attributes the provider may compute", () => {
   it("plans a create with the default of an attribute the provider may compute, and unknown for the rest", async () => {
     const { handlers } = await configured();
     const { planned } = await planSite(handlers, null, { name: "a" });
-    expect(planned).toEqual({ name: "a", region: UNKNOWN, slug: UNKNOWN, public: false, owners: UNKNOWN });
+    expect(planned).toEqual({ name: "a", region: UNKNOWN, slug: UNKNOWN, public: false, motto: UNKNOWN, owners: UNKNOWN });
   });
 
   it("keeps what the provider computed, nulls inside included, when nothing the user sets changes", async () => {
@@ -613,7 +615,14 @@ describe("planning attributes the provider may compute", () => {
     const { handlers } = await configured();
     const { planned, requiresReplace } = await planSite(handlers, prior, { name: "a", slug: "a-2" });
     expect(requiresReplace).toEqual([[{ attribute: "slug" }]]);
-    expect(planned).toEqual({ name: "a", slug: "a-2", public: false, region: UNKNOWN, owners: UNKNOWN });
+    expect(planned).toEqual({ name: "a", slug: "a-2", public: false, region: UNKNOWN, motto: UNKNOWN, owners: UNKNOWN });
+  });
+
+  it("updates, without replacing, when an attribute with other plan modifiers changes", async () => {
+    const { handlers } = await configured();
+    const { planned, requiresReplace } = await planSite(handlers, prior, { name: "a", motto: "hello" });
+    expect(requiresReplace).toEqual([]);
+    expect(planned).toEqual({ ...prior, motto: "hello", region: UNKNOWN });
   });
 });
 
