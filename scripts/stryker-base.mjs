@@ -1,9 +1,14 @@
 // The settings every area's Stryker config shares (see docs/testing.md, "Mutation testing").
 // Each area runs from its package folder, with a vitest config that lists only the test files
 // that exercise the mutated folders, so a mutant costs seconds rather than the whole suite.
-/** @param {{ mutate: string[], vitestConfig: string }} area */
-export function strykerConfig({ mutate, vitestConfig }) {
+/**
+ * `ignoreStatic`: leave out mutants in code that runs only when a module loads (constants,
+ * tables); each of them would rerun every test. Stryker reports them as ignored, outside the score.
+ * @param {{ mutate: string[], vitestConfig: string, ignoreStatic?: boolean }} area
+ */
+export function strykerConfig({ mutate, vitestConfig, ignoreStatic = false }) {
   return {
+    ignoreStatic,
     testRunner: "vitest",
     // Named by path: under pnpm the runner is not a sibling of @stryker-mutator/core, where
     // Stryker looks for plugins by default.

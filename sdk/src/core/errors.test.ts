@@ -2,8 +2,8 @@ import { http, HttpResponse } from "msw";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import {
-  AuthenticationError, CallplaneError, ConflictError, ConnectionError, NotFoundError, PermissionError,
-  PreconditionFailedError, ServerError, ValidationError,
+  AbortError, AuthenticationError, CallplaneError, ConflictError, ConnectionError, NotFoundError, PermissionError,
+  PreconditionFailedError, RateLimitError, ServerError, TimeoutError, ValidationError,
 } from "../index.js";
 import { ENDPOINT, problem, TOKEN } from "../test-support/fixtures.js";
 import { server, testClient, useMswServer } from "../test-support/msw.js";
@@ -81,5 +81,62 @@ describe("errors", () => {
         expect(shown).not.toContain(token);
       }
     }
+  });
+});
+
+describe("error messages and classes", () => {
+  it("do not repeat a detail that only repeats the title", async () => {
+    answerWith(404, problem(404, "Not found", { detail: "Not found" }));
+    const error = await testClient().environments.get("env_1").catch((e) => e);
+    expect(error.message).toBe("404 Not found");
+  });
+
+  it("read status, title and detail without field errors or a request id", async () => {
+    answerWith(409, problem(409, "Conflict", { detail: "The name is taken." }));
+    const error = await testClient().environments.get("env_1").catch((e) => e);
+    expect(error.message).toBe("409 Conflict: The name is taken.");
+  });
+
+  it("give a status without a class of its own the base class", async () => {
+    answerWith(418, problem(418, "I'm a teapot"));
+    const error = await testClient().environments.get("env_1").catch((e) => e);
+    expect(error.constructor).toBe(CallplaneError);
+    expect(error.name).toBe("CallplaneError");
+    expect(error.message).toBe("418 I'm a teapot");
+  });
+
+  it("still type an answer whose body is JSON null", async () => {
+    server.use(http.get(`${ENDPOINT}/v1/tenant`, () => HttpResponse.json(null, { status: 404, statusText: "Not Found" })));
+    const error = await testClient().tenant.get().catch((e) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(error.title).toBe("Not Found");
+    expect(error.fieldErrors).toEqual([]);
+  });
+
+  it("keep what caused a timeout as its cause, and a cancellation's reason as its", async () => {
+    // A fetch that answers only by failing once its attempt is aborted (on a loaded machine the
+    // 20 ms may already have passed when it is called).
+    const fetch = (request: Request) => new Promise<Response>((_, reject) => {
+      const fail = () => reject(new Error("socket torn down"));
+      if (request.signal.aborted) fail();
+      else request.signal.addEventListener("abort", fail);
+    });
+    const timedOut = await testClient({ fetch, maxRetries: 0, timeoutMs: 20 }).tenant.get().catch((e) => e);
+    expect(timedOut).toBeInstanceOf(TimeoutError);
+    expect(timedOut.message).toBe("No answer within 20 ms");
+    expect(timedOut.cause).toMatchObject({ message: "socket torn down" });
+    const cancelled = await testClient().tenant.get({ signal: AbortSignal.abort("not needed") }).catch((e) => e);
+    expect(cancelled).toBeInstanceOf(AbortError);
+    expect(cancelled.message).toBe("The call was cancelled");
+    expect(cancelled.cause).toBe("not needed");
+    expect(cancelled.status).toBeUndefined();
+  });
+
+  it("are named after their class, and a connection error has no cause when nothing was thrown with one", () => {
+    const error = new ConnectionError({ title: "Could not reach" });
+    expect(error.name).toBe("ConnectionError");
+    expect(error.message).toBe("Could not reach");
+    expect(Object.hasOwn(error, "cause")).toBe(false);
+    expect(new RateLimitError({ status: 429, title: "Slow down", requestId: "req_9" }).message).toBe("429 Slow down [request req_9]");
   });
 });

@@ -1,4 +1,4 @@
-import { http, HttpResponse } from "msw";
+import { delay, http, HttpResponse } from "msw";
 import { describe, expect, it } from "vitest";
 import type { LogEntry } from "../index.js";
 import { ENDPOINT, fixtures, TOKEN } from "../test-support/fixtures.js";
@@ -48,5 +48,38 @@ describe("the logger hook", () => {
     await testClient({ logger: (e) => entries.push(e) }).auditEvents.list({ resourceId: TOKEN }).toArray().catch(() => undefined);
     expect(entries.length).toBeGreaterThan(0);
     expect(JSON.stringify(entries)).not.toContain(TOKEN);
+  });
+});
+
+describe("log entries", () => {
+  it("say which attempt a retry is, and how long each attempt took", async () => {
+    let calls = 0;
+    server.use(http.get(`${ENDPOINT}/v1/tenant`, async () => {
+      await delay(60);
+      return ++calls === 1 ? HttpResponse.json({}, { status: 503 }) : HttpResponse.json(fixtures.tenant());
+    }));
+    const entries: LogEntry[] = [];
+    await testClient({ logger: (e) => entries.push(e) }).tenant.get();
+    expect(entries.map((e) => e.message)).toEqual(["GET /v1/tenant → 503", "GET /v1/tenant → 200 (attempt 2)"]);
+    for (const entry of entries) {
+      // Each attempt waited 60 ms for its answer; the upper bound only rules out a figure that is not a duration.
+      expect(entry.durationMs).toBeGreaterThanOrEqual(50);
+      expect(entry.durationMs).toBeLessThan(60_000);
+    }
+    expect(entries[0]).not.toHaveProperty("requestId");
+  });
+
+  it("say why an attempt failed, whatever was thrown, with its duration", async () => {
+    const entries: LogEntry[] = [];
+    const fetch = async () => {
+      await delay(60);
+      throw "the socket closed";
+    };
+    // Not a network failure (no TypeError), so not retried: one entry.
+    await testClient({ fetch, logger: (e) => entries.push(e) }).tenant.get().catch(() => undefined);
+    expect(entries.map((e) => [e.level, e.message, e.attempt])).toEqual([["warn", "GET /v1/tenant failed: the socket closed", 1]]);
+    expect(entries[0]).not.toHaveProperty("status");
+    expect(entries[0]!.durationMs).toBeGreaterThanOrEqual(50);
+    expect(entries[0]!.durationMs).toBeLessThan(60_000);
   });
 });

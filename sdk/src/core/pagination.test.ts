@@ -59,3 +59,19 @@ describe("lists", () => {
     await expect(testClient().environments.list().toArray(5)).rejects.toThrow(/more than 5 items/);
   });
 });
+
+describe("pages", () => {
+  it("keep the answer's metadata out of sight of spreading and serialising", async () => {
+    serveSevenEnvironments();
+    const page = await testClient().environments.list({ limit: 3 });
+    expect(Object.keys(page)).toEqual(["data", "nextCursor"]);
+    expect(JSON.parse(JSON.stringify(page))).toEqual({ data: page.data, nextCursor: page.nextCursor });
+    expect(page.lastResponse.status).toBe(200);
+  });
+
+  it("collect exactly `limit` items, and refuse one more", async () => {
+    serveSevenEnvironments();
+    expect(await testClient().environments.list({ limit: 3 }).toArray(7)).toHaveLength(7);
+    await expect(testClient().environments.list({ limit: 3 }).toArray(6)).rejects.toThrow("the list has more than 6 items; raise the limit or iterate it");
+  });
+});

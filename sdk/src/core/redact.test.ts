@@ -37,3 +37,57 @@ describe("redactedError", () => {
     expect(inspect(clean, { depth: 5 })).not.toContain(secret);
   });
 });
+
+describe("redaction edges", () => {
+  it("redacts known secrets of 4 characters or more, and leaves shorter ones (they would match everywhere)", () => {
+    expect(redactSecrets("pin 1234 ok", ["1234"])).toBe("pin [redacted] ok");
+    expect(redactSecrets("abc is in abcdef", ["abc", ""])).toBe("abc is in abcdef");
+  });
+
+  it("masks a secret to its last four characters only when it is longer than eight", () => {
+    expect(maskSecret("cpk_abcd")).toBe("cpk_…");
+    expect(maskSecret("cpk_abcde")).toBe("cpk_…bcde");
+    expect(maskSecret("plain-secret-value")).toBe("…alue");
+    expect(maskSecret("short")).toBe("…");
+  });
+
+  it("removes a bearer credential after any run of spaces, and stops at quotes, commas and semicolons", () => {
+    expect(redactSecrets("Authorization: Bearer    abc.def")).toBe("Authorization: Bearer    [redacted]");
+    expect(redactSecrets('{"auth":"bearer abc","x":1}')).toBe('{"auth":"bearer [redacted]","x":1}');
+    expect(redactSecrets("Bearer abc, next; Bearer def")).toBe("Bearer [redacted], next; Bearer [redacted]");
+  });
+
+  it("masks Callplane secrets without being told them", () => {
+    const error = redactedError(new Error("rejected cpk_live_4f9d0c2b7a8e41d3")) as Error;
+    expect(error.message).toBe("rejected cpk_…41d3");
+    expect(redactedError("thrown text with cpt_1c2d3e4f5a6b47c8", [])).toBe("thrown text with cpt_…47c8");
+    expect(redactedError(42, [secretValue])).toBe(42);
+  });
+
+  it("cleans four levels of causes and drops what lies deeper", () => {
+    let error: Error = new Error(`level 6 ${secretValue}`);
+    for (let level = 5; level >= 0; level--) error = new Error(`level ${level} ${secretValue}`, { cause: error });
+    const clean = redactedError(error, [secretValue]) as Error;
+    const messages: string[] = [];
+    for (let e: unknown = clean; e instanceof Error; e = e.cause) messages.push(e.message);
+    expect(messages).toEqual(["level 0 [redacted]", "level 1 [redacted]", "level 2 [redacted]", "level 3 [redacted]", "level 4 [redacted]"]);
+    expect(inspect(clean, { depth: 20 })).not.toContain(secretValue);
+  });
+
+  it("copies only what is there: no code on a copy of an error without one, and its stack redacted", () => {
+    const error = new RangeError(`bad ${secretValue}`);
+    const clean = redactedError(error, [secretValue]) as Error;
+    expect(clean.name).toBe("RangeError");
+    expect(Object.hasOwn(clean, "code")).toBe(false);
+    expect(Object.hasOwn(clean, "cause")).toBe(false);
+    expect(clean.stack).toContain("bad [redacted]");
+    expect(clean.stack).not.toContain(secretValue);
+  });
+
+  it("keeps an error whose causes hold no secret as it is", () => {
+    const error = new Error("outer", { cause: new Error("inner", { cause: "text" }) });
+    expect(redactedError(error, [secretValue])).toBe(error);
+  });
+});
+
+const secretValue = "plain-secret-value-42";

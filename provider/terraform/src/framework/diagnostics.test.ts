@@ -15,4 +15,18 @@ describe("diagnostic paths", () => {
     diagnostics.warning("Odd", undefined, [{ attribute: "operator_schedule" }, { attribute: "ranges" }, { index: 0 }]);
     expect(diagnostics.items.map((d) => d.attribute)).toEqual([[{ attribute: "allocations" }, { index: 1 }], [{ attribute: "operator_schedule" }]]);
   });
+
+  it("leave an empty path as it is", () => {
+    expect(placeablePath([])).toEqual([]);
+  });
+});
+
+describe("Diagnostics", () => {
+  it("have errors only when one is an error, not a warning", () => {
+    const diagnostics = new Diagnostics();
+    diagnostics.warning("Deprecated");
+    expect(diagnostics.hasErrors).toBe(false);
+    diagnostics.error("Broken");
+    expect(diagnostics.hasErrors).toBe(true);
+  });
 });

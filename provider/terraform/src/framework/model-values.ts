@@ -44,7 +44,11 @@ function findNulls(value: Value, type: Type, path: PathStep[], diagnostics: Diag
       return;
     case "set":
       // A set's elements have no position to point at: the set itself is blamed.
-      if (Array.isArray(value)) for (const item of value as readonly Value[]) findNulls(item, type.element, path, diagnostics);
+      if (!Array.isArray(value)) return;
+      for (const item of value as readonly Value[]) {
+        if (item === null) diagnostics.error(`Invalid ${formatPath(path.slice(0, 1))}`, `${formatPath(path)}: must not contain null.`, path);
+        else findNulls(item, type.element, path, diagnostics);
+      }
       return;
     case "map":
       if (isValueObject(value)) for (const [key, item] of Object.entries(value)) findNulls(item, type.element, [...path, { key }], diagnostics);

@@ -142,10 +142,11 @@ export function createProviderHandlers<C>(provider: ProviderDefinition<C>): Prov
         }
         const ctx = configured(diagnostics);
         if (!ctx) return;
-        // What the provider computes is not there yet: null, as models read it.
+        // What the provider computes is not there yet (an optional + computed attribute left
+        // unset included): null, as models read it, never unknown.
         const known: State = { ...planned };
         for (const [name, attribute] of Object.entries(ephemeral.schema.attributes)) {
-          if (attribute.computed && !attribute.optional && attribute.default === undefined) known[name] = null;
+          if (attribute.computed && isUnknown(known[name] ?? null)) known[name] = null;
         }
         const opened = await ephemeral.open(known, ctx, diagnostics);
         if (!opened || diagnostics.hasErrors) return;
