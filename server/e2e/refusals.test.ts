@@ -78,6 +78,8 @@ describe("refusals on invitations", () => {
     });
     const missing = await raw(t.url, "/v1/invitations/inv_missing", { token: ADMIN_TOKEN });
     expect([missing.status, missing.body.detail]).toEqual([404, "Invitation inv_missing does not exist."]);
+    const unknownSecret = await raw(t.url, "/v1/invitations/accept", json("POST", { secret: `cpi_${"0".repeat(40)}`, name: "Nobody" }));
+    expect([unknownSecret.status, unknownSecret.body.detail]).toEqual([404, "No invitation has this secret (it may have been renewed, which replaces the secret)."]);
   });
 });
 
