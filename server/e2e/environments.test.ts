@@ -8,6 +8,7 @@ describe("environments", () => {
   it("are created with their API key shown once, then only masked", async () => {
     const created = await t.admin.environments.create({ name: "staging", maxConcurrentCalls: 10 });
     expect(created.apiKey).toMatch(/^cpk_[0-9a-f]{40}$/);
+    expect(created.id).toMatch(/^env_[0-9a-f]{16}$/);
     expect(created.apiKeyMasked).toBe(`cpk_…${created.apiKey.slice(-4)}`);
     const read = await t.admin.environments.get(created.id);
     expect(read).toEqual({ ...created, apiKey: undefined, modifiedAt: read.modifiedAt, createdAt: read.createdAt } as never);

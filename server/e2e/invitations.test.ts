@@ -12,10 +12,22 @@ describe("invitations", () => {
     const invitation = await t.admin.invitations.create({ email: "vic@acme.test", role: "viewer", expiresInDays: 7 });
     expect(invitation).toMatchObject({ email: "vic@acme.test", role: "viewer", status: "pending", invitedBy: { type: "user", name: "Local admin" } });
     expect(invitation.secret).toMatch(/^cpi_/);
+    expect(invitation.id).toMatch(/^inv_[0-9a-f]{16}$/);
     const user = await t.client(undefined).invitations.accept({ secret: invitation.secret, name: "Vic Lund", password: "a-long-passphrase" });
     expect(user).toMatchObject({ name: "Vic Lund", email: "vic@acme.test", role: "viewer" });
     expect((await t.admin.invitations.get(invitation.id)).status).toBe("accepted");
     await expect(t.client(undefined).invitations.accept({ secret: invitation.secret, name: "Again" })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("are in the audit log when accepted, as the new user's doing: the acceptance and the user's creation", async () => {
+    const invitation = await t.admin.invitations.create({ email: "joiner@acme.test", role: "member" });
+    const user = await t.client(undefined).invitations.accept({ secret: invitation.secret, name: "Jo Iner" });
+    const actor = { type: "user", id: user.id, name: "Jo Iner" };
+    const [accepted] = await t.admin.auditEvents.list({ resourceType: "invitation", resourceId: invitation.id }).toArray();
+    expect(accepted).toMatchObject({ action: "invitation.accept", resourceType: "invitation", resourceId: invitation.id, actor });
+    expect([accepted!.before, accepted!.after]).toEqual([{ status: "pending" }, { status: "accepted", userId: user.id }]);
+    const [created] = await t.admin.auditEvents.list({ resourceType: "user", resourceId: user.id }).toArray();
+    expect(created).toMatchObject({ action: "user.create", resourceType: "user", resourceId: user.id, actor, before: null, after: { id: user.id, email: "joiner@acme.test", role: "member" } });
   });
 
   it("refuse an email that already belongs to a user, or has a pending invitation", async () => {

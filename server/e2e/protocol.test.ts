@@ -95,6 +95,7 @@ describe("problem details", () => {
     const r = await raw(t.url, "/v1/environments?includeHidden=yes", { token: ADMIN_TOKEN });
     expect(r.status).toBe(400);
     expect(r.body.errors).toEqual([{ path: "includeHidden", message: "must be true or false" }]);
+    expect(r.body.detail).toBe("includeHidden must be true or false.");
   });
 
   it("refuse a create without a body, saying a body is required", async () => {

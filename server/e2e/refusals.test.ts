@@ -4,7 +4,7 @@
  * is checked word for word (docs/server.md, "What it enforces").
  */
 import { describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, raw, useServer } from "./harness.js";
+import { ADMIN_TOKEN, PLATFORM_TOKEN, raw, useServer } from "./harness.js";
 
 const t = useServer();
 const PROBLEMS = "https://callplane.dev/problems/";
@@ -60,6 +60,14 @@ describe("refusals on environments", () => {
     expect([update, remove, split, revoke].map((r) => [r.status, r.body.detail])).toEqual([
       [412, detail("environment")], [412, detail("environment")], [412, detail("concurrency split")], [412, detail("invitation")],
     ]);
+    const user = await t.admin.users.create({ name: "Stale User", email: "stale-user@acme.test", role: "viewer" });
+    const userUpdate = await raw(t.url, `/v1/users/${user.id}`, json("PATCH", { role: "member" }, { "If-Match": stale }));
+    const userDelete = await raw(t.url, `/v1/users/${user.id}`, { method: "DELETE", token: ADMIN_TOKEN, headers: { "If-Match": stale } });
+    const tenant = await raw(t.url, "/v1/tenant", json("PATCH", { description: "stale" }, { "If-Match": stale }));
+    const platform = await raw(t.url, `/v1/tenants/${t.server.bootstrap!.tenantId}`, { ...json("PATCH", { description: "stale" }, { "If-Match": stale }), token: PLATFORM_TOKEN });
+    expect([userUpdate, userDelete, tenant, platform].map((r) => [r.status, r.body.detail])).toEqual([
+      [412, detail("user")], [412, detail("user")], [412, detail("tenant")], [412, detail("tenant")],
+    ]);
   });
 });
 
@@ -78,6 +86,8 @@ describe("refusals on invitations", () => {
     });
     const missing = await raw(t.url, "/v1/invitations/inv_missing", { token: ADMIN_TOKEN });
     expect([missing.status, missing.body.detail]).toEqual([404, "Invitation inv_missing does not exist."]);
+    const unknownSecret = await raw(t.url, "/v1/invitations/accept", json("POST", { secret: `cpi_${"0".repeat(40)}`, name: "Nobody" }));
+    expect([unknownSecret.status, unknownSecret.body.detail]).toEqual([404, "No invitation has this secret (it may have been renewed, which replaces the secret)."]);
   });
 });
 

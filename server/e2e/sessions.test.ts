@@ -15,6 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The problem body without what differs from request to request. */
 const stable = (body: any) => ({ ...body, requestId: undefined, instance: undefined });
+const PROBLEMS = "https://callplane.dev/problems/";
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -123,8 +124,13 @@ describe("sessions", () => {
   });
 
   it("have nothing to sign out for other credentials: 404", async () => {
-    expect(await refusal(t.admin.sessions.signOut())).toBeInstanceOf(NotFoundError);
-    expect(await refusal(t.admin.sessions.current())).toBeInstanceOf(NotFoundError);
+    const notASession = "This credential is not a session; only session tokens (from signing in) have one.";
+    const signOut = await refusal(t.admin.sessions.signOut());
+    expect(signOut).toBeInstanceOf(NotFoundError);
+    expect((signOut as NotFoundError).detail).toBe(notASession);
+    const current = await refusal(t.admin.sessions.current());
+    expect(current).toBeInstanceOf(NotFoundError);
+    expect((current as NotFoundError).detail).toBe(notASession);
     expect(await refusal(t.client(PLATFORM_TOKEN).sessions.current())).toBeInstanceOf(PermissionError);
   });
 
@@ -174,6 +180,8 @@ describe("sessions", () => {
     const events = (await t.admin.auditEvents.list({ resourceType: "session" }).toArray()).filter((e) => e.actor.id === user.id);
     expect(events.map((e) => [e.action, e.source])).toEqual([["session.signOut", "api"], ["session.signIn", "console"], ["session.signInFailed", "console"]]);
     expect(events[2]!.after).toMatchObject({ userId: user.id, email: "audit@acme.test", clientAddress: expect.stringMatching(/127\.0\.0\.1$/) });
+    expect(events[1]).toMatchObject({ resourceId: ok.body.id, before: null });
+    expect(events[1]!.after).toEqual({ userId: user.id, expiresAt: ok.body.expiresAt, clientAddress: expect.stringMatching(/127\.0\.0\.1$/) });
     const everything = JSON.stringify(await t.admin.auditEvents.list().toArray());
     expect(everything).not.toContain(PASSWORD);
     expect(everything).not.toContain("wrong-password-1");
@@ -188,6 +196,9 @@ describe("sessions", () => {
     expect(error).toBeInstanceOf(ConflictError);
     expect((error as ConflictError).fieldErrors).toEqual([{ path: "tenantId", message: expect.stringMatching(/^is required: one of ten_\w+, ten_\w+$/) }]);
     expect((error as ConflictError).fieldErrors[0]!.message).toContain(other.id);
+    const r = await signIn("twice@acme.test", PASSWORD);
+    expect(r.status).toBe(409);
+    expect(r.body).toMatchObject({ type: `${PROBLEMS}tenant-required`, title: "Name the tenant", detail: "This email and password sign in to 2 tenants; send tenantId to choose one." });
     const session = await t.client(undefined).sessions.create({ email: "twice@acme.test", password: PASSWORD, tenantId: other.id });
     expect(session.user.role).toBe("viewer");
     expect((await t.client(session.token).tenant.get()).id).toBe(other.id);
@@ -246,6 +257,10 @@ describe("failed sign-ins, per email", () => {
     const response = await raw(t.url, "/v1/sessions", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "TARGET@acme.test", password: PASSWORD }) });
     expect(response.status).toBe(429);
     expect(response.headers.get("Retry-After")).toBe(String(5 * 60));
+    expect(response.body).toMatchObject({
+      type: `${PROBLEMS}rate-limited`, title: "Too many requests",
+      detail: "Too many failed sign-ins for this email or from this address. Try again in 300 seconds.",
+    });
     // The default window is 15 minutes: once the failures have left it, the right password works.
     clock.advance(5 * 60_000 - 1);
     expect(await refusal(signIn("target@acme.test", PASSWORD))).toBeInstanceOf(RateLimitError);
@@ -318,13 +333,22 @@ describe("sign-up", () => {
   });
 
   describe("on a server with --allow-signup and a limit of 2 per address", () => {
-    const t = useServer({ allowSignup: true, signInLimits: { signUpsPerAddress: 2 } });
+    const clock = new TestClock();
+    const t = useServer({ allowSignup: true, signInLimits: { signUpsPerAddress: 2 }, clock });
 
-    it("is limited per client address", async () => {
+    it("is limited per client address, saying for how long", async () => {
       await t.client(undefined).sessions.signUp({ tenantName: "First Co", name: "Fay", email: "fay@first.test", password: PASSWORD });
+      clock.advance(60_000);
       await t.client(undefined).sessions.signUp({ tenantName: "Second Co", name: "Sam", email: "sam@second.test", password: PASSWORD });
       const error = await refusal(t.client(undefined).sessions.signUp({ tenantName: "Third Co", name: "Tia", email: "tia@third.test", password: PASSWORD }));
       expect(error).toBeInstanceOf(RateLimitError);
+      // The first sign-up leaves the 15-minute window 14 minutes from now.
+      const r = await raw(t.url, "/v1/signup", {
+        method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ tenantName: "Third Co", name: "Tia", email: "tia@third.test", password: PASSWORD }),
+      });
+      expect([r.status, r.headers.get("Retry-After")]).toEqual([429, String(14 * 60)]);
+      expect(r.body).toMatchObject({ type: `${PROBLEMS}rate-limited`, title: "Too many requests", detail: "Too many sign-ups from this address. Try again in 840 seconds." });
     });
   });
 });

@@ -238,6 +238,26 @@ describe("the platform-administrator token", () => {
     await expect(own.environments.create({ name: "first" })).resolves.toMatchObject({ name: "first" });
   });
 
+  it("creates a tenant with every optional field and read-only, as sent", async () => {
+    const fields = {
+      description: "Outbound reminders", phone: "+4930123456", country: "Germany", street: "Torstraße 1", zipCode: "10119",
+      website: "https://initech.test", timezone: "Europe/Berlin", logoUrl: "https://initech.test/logo.png",
+    };
+    const created = await platform().tenants.create({ name: "Initech Calls", billingEmail: "ap@initech.test", planLimit: 12, readOnly: true, ...fields });
+    expect(created).toMatchObject({ name: "Initech Calls", planLimit: 12, readOnly: true, ...fields });
+    expect(await platform().tenants.get(created.id)).toMatchObject({ readOnly: true, ...fields });
+    await expect(t.client(created.apiKey).environments.create({ name: "refused" })).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("records the tenant's creation and the platform's changes in the tenant's own audit log", async () => {
+    const created = await newTenant({ planLimit: 10 });
+    await platform().tenants.update(created.id, { planLimit: 12 });
+    const events = await t.client(created.apiKey).auditEvents.list({ resourceType: "tenant" }).toArray();
+    expect(events.map((e) => [e.action, e.resourceType, e.resourceId])).toEqual([["tenant.update", "tenant", created.id], ["tenant.create", "tenant", created.id]]);
+    expect([events[0]!.before, events[0]!.after]).toEqual([{ planLimit: 10 }, { planLimit: 12 }]);
+    expect(events[1]).toMatchObject({ before: null, after: { id: created.id, name: created.name, planLimit: 10 } });
+  });
+
   it("lists every tenant page by page, each exactly once", async () => {
     const created = [await newTenant(), await newTenant(), await newTenant()];
     const all = await platform().tenants.list({ limit: 100 }).toArray();
@@ -302,7 +322,9 @@ describe("the platform-administrator token on one tenant", () => {
     await t.client(created.apiKey).environments.create({ name: "production", maxConcurrentCalls: 15 });
     const error = await refusal(platform().tenants.update(created.id, { planLimit: 10 }));
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).fieldErrors.map((e) => e.path)).toEqual(["planLimit"]);
+    expect((error as ValidationError).fieldErrors).toEqual([
+      { path: "planLimit", message: "must be at least 15: the tenant's environments have that many concurrent calls; lower their allocations first" },
+    ]);
     expect((await platform().tenants.get(created.id)).planLimit).toBe(20);
     // Down to exactly what the environments have is fine.
     expect((await platform().tenants.update(created.id, { planLimit: 15 })).planLimit).toBe(15);
@@ -331,6 +353,8 @@ describe("the platform-administrator token on one tenant", () => {
 describe("credentials", () => {
   it("stop working at once when an API token is revoked", async () => {
     const created = await t.admin.apiTokens.create({ name: "short-lived", scope: "write" });
+    expect(created.id).toMatch(/^tok_[0-9a-f]{16}$/);
+    expect(created.token).toMatch(/^cpt_[0-9a-f]{40}$/);
     const token = t.client(created.token);
     await expect(token.environments.create({ name: "before-revoke" })).resolves.toMatchObject({ name: "before-revoke" });
 
