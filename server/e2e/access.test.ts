@@ -346,7 +346,14 @@ describe("access", () => {
   });
 
   it("answers 401 with a Bearer challenge when the credential is missing or not a Bearer credential", async () => {
-    const attempts: Record<string, string>[] = [{}, { Authorization: `Basic ${Buffer.from(`admin:${ADMIN_TOKEN}`).toString("base64")}` }, { Authorization: "Bearer" }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { Authorization: `Basic ${Buffer.from(`admin:${ADMIN_TOKEN}`).toString("base64")}` },
+      { Authorization: "Bearer" },
+      // A valid credential, but not as the whole of a Bearer header.
+      { Authorization: `Token Bearer ${ADMIN_TOKEN}` },
+      { Authorization: `Bearer ${ADMIN_TOKEN} ${ADMIN_TOKEN}` },
+    ];
     for (const headers of attempts) {
       const response = await raw(t.url, "/v1/tenant", { headers });
       expect(response.status).toBe(401);

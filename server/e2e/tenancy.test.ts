@@ -256,6 +256,8 @@ describe("the platform-administrator token", () => {
     expect(events.map((e) => [e.action, e.resourceType, e.resourceId])).toEqual([["tenant.update", "tenant", created.id], ["tenant.create", "tenant", created.id]]);
     expect([events[0]!.before, events[0]!.after]).toEqual([{ planLimit: 10 }, { planLimit: 12 }]);
     expect(events[1]).toMatchObject({ before: null, after: { id: created.id, name: created.name, planLimit: 10 } });
+    // Both by the platform administrator, as the tenant's admins see it.
+    expect(events.map((e) => e.actor)).toEqual([0, 1].map(() => ({ type: "platform", id: null, name: "Platform administrator" })));
   });
 
   it("lists every tenant page by page, each exactly once", async () => {
@@ -384,5 +386,24 @@ describe("credentials", () => {
     }
     const listed = (await t.admin.apiTokens.list().toArray()).map((token) => token.id);
     for (const { id } of tokens) expect(listed).not.toContain(id);
+  });
+});
+
+describe("a tenant API key", () => {
+  it("is named in the audit log as the tenant's API key", async () => {
+    const tenant = await newTenant();
+    const env = await t.client(tenant.apiKey).environments.create({ name: "keyed" });
+    const [event] = await t.client(tenant.apiKey).auditEvents.list({ resourceType: "environment", resourceId: env.id }).toArray();
+    expect(event).toMatchObject({ action: "environment.create", actor: { type: "tenantApiKey", id: null, name: "Tenant API key" } });
+  });
+
+  it("keeps its Idempotency-Keys apart from another tenant's key: the same key creates in each tenant", async () => {
+    const [first, second] = [await newTenant(), await newTenant()];
+    const idempotencyKey = "shared-key-across-tenants";
+    const a = await t.client(first.apiKey).environments.create({ name: "from-first" }, { idempotencyKey });
+    const b = await t.client(second.apiKey).environments.create({ name: "from-second" }, { idempotencyKey });
+    expect(b.id).not.toBe(a.id);
+    expect(b.name).toBe("from-second");
+    expect((await t.client(second.apiKey).environments.list().toArray()).map((e) => e.name)).toContain("from-second");
   });
 });
