@@ -158,6 +158,35 @@ describe("the budget of a concurrency split", () => {
     expect(exclusive).toMatchObject({ totalAfter: 25, leftAfter: 15 });
   });
 
+  it("an allocation whose new number is known only after apply shows as unknown, not as its old number", () => {
+    const before = { plan_limit: 40, allocated: 30, allocations: [alloc("env_a", 20), alloc("env_b", 10)] };
+    // `max_concurrent_calls` left out of `after`: Terraform marks it in after_unknown.
+    const after = { plan_limit: 40, allocations: [{ environment_id: "env_a" }, alloc("env_b", 10)] };
+    const budget = budgetOf(plan([split(before, after)], { prior }));
+    expect(budget?.rows[0]).toMatchObject({ environment: "prod", before: 20, after: null });
+    expect(budget?.totalAfter).toBeNull();
+    expect(table(plan([split(before, after)], { prior })).join("\n")).toContain("| prod | 20 | _(known after apply)_ |");
+  });
+
+  it("an existing environment the split starts listing moves its calls out of the other environments' row", () => {
+    const before = { plan_limit: 40, allocated: 30, allocations: [alloc("env_a", 20)] };
+    const after = { plan_limit: 40, allocations: [alloc("env_a", 20), alloc("env_b", 12)] };
+    // The state knows staging's 10 calls: they leave "other environments" for staging's own row.
+    const known = budgetOf(plan([split(before, after)], { prior: [prior[0]!, resource("callplane_environment.b", { id: "env_b", name: "staging", max_concurrent_calls: 10 })] }));
+    expect(known?.rows).toEqual([
+      { environment: "prod", environmentId: "env_a", address: "callplane_concurrency_split.calls", before: 20, after: 20 },
+      { environment: "staging", environmentId: "env_b", address: "callplane_concurrency_split.calls", before: 10, after: 12 },
+    ]);
+    expect(known).toMatchObject({ totalBefore: 30, totalAfter: 32, leftAfter: 8 });
+    // Without it, neither staging's own "before" nor what is left in the others is known: not counted twice.
+    const unknown = budgetOf(plan([split(before, after)], { prior }));
+    expect(unknown?.rows.slice(1)).toEqual([
+      { environment: "staging", environmentId: "env_b", address: "callplane_concurrency_split.calls", before: null, after: 12 },
+      { environment: "other environments (not managed here)", before: 10, after: null },
+    ]);
+    expect(unknown).toMatchObject({ totalBefore: null, totalAfter: null, leftAfter: null });
+  });
+
   it("environments it does not list are one row, which an exclusive split sets to 0", () => {
     const before = { plan_limit: 40, allocated: 36, allocations: [alloc("env_a", 20)] };
     const shared = budgetOf(plan([split(before, { plan_limit: 40, allocations: [alloc("env_a", 10)] })], { prior }));

@@ -46,6 +46,8 @@ export function buildBudget(plan: PlanJson, names: Names, configured: Configured
   let allocatedBefore: number | null = null;
   let listedBefore = 0;
   let exclusive = false;
+  /** An existing environment the split starts listing, with calls the state does not tell. */
+  let movedUnknown = false;
 
   for (const split of splits) {
     const before = split.change.before as Record<string, unknown> | null;
@@ -61,6 +63,7 @@ export function buildBudget(plan: PlanJson, names: Names, configured: Configured
       listedBefore += r.before ?? 0;
     }
     const referenced = referencedResources(plan, split.address, "allocations", "callplane_environment");
+    const listedAfter = new Set<BudgetRow>();
     allocationsOf(after).forEach((a, i) => {
       const id = asString(a.environment_id);
       // Without an id, an environment this plan creates: named by the configuration's reference.
@@ -68,11 +71,19 @@ export function buildBudget(plan: PlanJson, names: Names, configured: Configured
       const key = id ?? address ?? `new-${i}`;
       const label = id ? nameOf(id) : ((address && names.environmentByAddress.get(address)) ?? address ?? `new environment #${i + 1}`);
       const r = row(key, label, id, split.address);
-      r.after = num(a.max_concurrent_calls);
+      r.after = num(a.max_concurrent_calls); // null while Terraform knows it only after apply
+      listedAfter.add(r);
       if (r.before === null && !id) r.before = 0;
+      else if (r.before === null && id) {
+        // An existing environment the split starts listing: its calls so far were among the
+        // "other environments", so they move from that row to its own.
+        r.before = names.environmentCallsById.get(id) ?? null;
+        if (r.before === null) movedUnknown = true;
+        else listedBefore += r.before;
+      }
     });
     // Listed before, not after: the split stops managing it (or zeroes it when exclusive).
-    for (const r of rows.values()) if (r.after === null && r.before !== null) r.after = exclusive ? 0 : r.before;
+    for (const r of rows.values()) if (!listedAfter.has(r) && r.after === null && r.before !== null) r.after = exclusive ? 0 : r.before;
   }
 
   for (const env of environmentChanges) {
@@ -100,7 +111,7 @@ export function buildBudget(plan: PlanJson, names: Names, configured: Configured
   const list = [...rows.values()];
   const others = allocatedBefore !== null ? allocatedBefore - listedBefore : 0;
   if (others > 0) {
-    list.push({ environment: "other environments (not managed here)", before: others, after: exclusive ? 0 : others });
+    list.push({ environment: "other environments (not managed here)", before: others, after: exclusive ? 0 : movedUnknown ? null : others });
   }
   const total = (pick: (r: BudgetRow) => number | null) => (list.some((r) => pick(r) === null) ? null : list.reduce((s, r) => s + (pick(r) ?? 0), 0));
   const totalBefore = total((r) => r.before);

@@ -4,12 +4,19 @@ import { stateResources, type PlanJson } from "../terraform/plan-json.js";
 export interface Names {
   environmentById: Map<string, string>;
   environmentByAddress: Map<string, string>;
+  /** Each environment's own `max_concurrent_calls` in the prior state, where known. */
+  environmentCallsById: Map<string, number>;
   planLimit: number | null;
 }
 
 export function collectNames(plan: PlanJson): Names {
   const environmentById = new Map<string, string>();
   const environmentByAddress = new Map<string, string>();
+  const environmentCallsById = new Map<string, number>();
+  for (const resource of stateResources(plan.prior_state?.values?.root_module)) {
+    const values = resource.values ?? {};
+    if (resource.type === "callplane_environment" && typeof values.id === "string" && typeof values.max_concurrent_calls === "number") environmentCallsById.set(values.id, values.max_concurrent_calls);
+  }
   let planLimit: number | null = null;
   const resources = [...stateResources(plan.prior_state?.values?.root_module), ...stateResources(plan.planned_values?.root_module)];
   for (const resource of resources) {
@@ -27,5 +34,5 @@ export function collectNames(plan: PlanJson): Names {
       planLimit = values.plan_limit;
     }
   }
-  return { environmentById, environmentByAddress, planLimit };
+  return { environmentById, environmentByAddress, environmentCallsById, planLimit };
 }

@@ -198,6 +198,14 @@ describe("the team (callplane_role_assignments)", () => {
     });
   });
 
+  it("updated with the live team: someone added who already has a pending invitation with that role is adopted, not sent again", () => {
+    // A plan made with -refresh=false: the state does not list the invitation someone sent by hand.
+    const before = { assignments: { "lee@acme.test": "member" }, members: { "lee@acme.test": member("member", "active", "usr_1") } };
+    const after = { assignments: { "lee@acme.test": "member", "vic@acme.test": "viewer", "kim@acme.test": "member" }, members: before.members };
+    const team = live({ "lee@acme.test": "member" }, { "vic@acme.test": "viewer", "kim@acme.test": "viewer" });
+    expect(people([change(address, ["update"], before, after)], team).invitations).toEqual([{ email: "kim@acme.test", role: "member", action: "sent", address }]);
+  });
+
   it("updated: someone added is invited, an invited person removed or given another role gets their invitation withdrawn (and sent again)", () => {
     const before = {
       assignments: { "lee@acme.test": "member", "vic@acme.test": "viewer", "sam@acme.test": "member", "kim@acme.test": "viewer" },

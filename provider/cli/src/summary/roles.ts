@@ -104,7 +104,7 @@ export function buildRoleChanges(plan: PlanJson, live?: LiveTeam): { roles: Role
       const isUser = live?.users.has(email.toLowerCase()) ?? false;
       const knownNew = b === null && a !== null && (!creating || (live !== undefined && !isUser));
       role(rc.address, email, b, a, invited || knownNew ? "invited" : undefined);
-      if (creating && knownNew && live?.pending.get(email.toLowerCase()) === a) continue; // the team adopts a matching invitation
+      if (knownNew && live?.pending.get(email.toLowerCase()) === a) continue; // apply adopts a matching pending invitation
       if (knownNew && !member.user_id) invitations.push({ email, role: a, action: "sent", address: rc.address });
       if (b !== null && a === null && invited) invitations.push({ email, role: b, action: "revoked", address: rc.address });
       if (b !== null && a !== null && invited) {
