@@ -6,11 +6,10 @@
 import { describe, expect, it } from "vitest";
 import { ValueError } from "./errors.js";
 import { decodeMsgpack, encodeMsgpack } from "./msgpack.js";
+import { bytes, hex } from "./test-support.js";
 import { t, typeToJsonString } from "./types.js";
 import { DynamicValue, Unknown } from "./value.js";
 
-const bytes = (hexText: string) => Uint8Array.from(hexText.replace(/\s+/g, "").match(/../g) ?? [], (b) => parseInt(b, 16));
-const hex = (data: Uint8Array) => Array.from(data, (b) => b.toString(16).padStart(2, "0")).join(" ");
 const hexLength = (hexText: string) => bytes(hexText).length;
 
 /** A refined unknown string (extension 12) whose refinement map is `payload`, sent as ext8. */
