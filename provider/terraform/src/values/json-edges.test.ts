@@ -64,6 +64,17 @@ describe("decodeJson: lenient readings, as go-cty", () => {
   });
 });
 
+describe("decodeJson: a key named __proto__", () => {
+  it("is an ordinary own property of the decoded map, which the caller may change or delete", () => {
+    const value = decodeJson('{"__proto__":"x","a":"y"}', t.map(t.string)) as { [key: string]: string };
+    expect(Object.keys(value)).toEqual(["__proto__", "a"]);
+    value["__proto__"] = "changed";
+    expect(Object.getOwnPropertyDescriptor(value, "__proto__")?.value).toBe("changed");
+    delete value["__proto__"];
+    expect(Object.keys(value)).toEqual(["a"]);
+  });
+});
+
 describe("decodeJson: dynamic values", () => {
   it("refuses keys other than value and type, a missing value and an invalid type", () => {
     expect(messageOf(() => decodeJson('{"value":1,"type":"number","x":1}', t.dynamic))).toBe('invalid key "x" in a dynamic value');

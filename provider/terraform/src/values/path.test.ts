@@ -154,6 +154,8 @@ describe("parseApiPath, edges", () => {
 
     it("reads an index inside a map as a key", () => {
       expect(parseApiPath("labels[3]", type)).toEqual([{ attribute: "labels" }, { key: "3" }]);
+      const byKey = t.map(t.object({ role: t.string }));
+      expect(parseApiPath("[3].role", byKey)).toEqual([{ key: "3" }, { attribute: "role" }]);
     });
 
     it("takes a dotted key whole when the map's elements are not objects", () => {

@@ -81,6 +81,7 @@ describe("values, edges", () => {
   it("counts a payload alone as refined", () => {
     expect(new Unknown({ payload: Uint8Array.of(0x80) }).refined).toBe(true);
     expect(new Unknown({ stringPrefix: "" }).refined).toBe(true);
+    expect(new Unknown({ stringPrefix: "" }).notNull).toBe(false);
   });
 
   it("freezes every unknown and dynamic value", () => {
