@@ -8,7 +8,7 @@
 // from its own module and hands it the config file the command line would have read.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 import { areas, scoreByFolder } from "./mutation-areas.mjs";
 
@@ -32,7 +32,14 @@ async function runArea(name) {
   const previous = process.cwd();
   process.chdir(cwd);
   try {
-    await new Stryker({ configFile, ...cliOverrides }).runMutationTest();
+    const overrides = { ...cliOverrides };
+    if (only.length > 0) {
+      // A folder run keeps the config's exclusions (tests, test helpers such as values/test-support.ts).
+      const { default: config } = await import(pathToFileURL(configFile).href);
+      const exclusions = config.mutate.filter((glob) => glob.startsWith("!"));
+      overrides.mutate = [...only.map((folder) => `${folder.replace(/\/+$/, "")}/**/*.ts`), ...exclusions];
+    }
+    await new Stryker({ configFile, ...overrides }).runMutationTest();
   } finally {
     process.chdir(previous);
   }
@@ -63,7 +70,6 @@ const scoresOnly = args.includes("--scores");
 // A folder after the areas (`pnpm mutate provider src/values`) narrows the run to that folder.
 const names = args.filter((a) => !a.startsWith("--") && !a.includes("/"));
 const only = args.filter((a) => !a.startsWith("--") && a.includes("/"));
-if (only.length > 0) cliOverrides.mutate = [...only.map((folder) => `${folder.replace(/\/+$/, "")}/**/*.ts`), "!src/**/*.test.ts"];
 const unknown = names.filter((n) => !(n in areas));
 if (unknown.length > 0) {
   console.error(`unknown area ${unknown.join(", ")}; areas: ${Object.keys(areas).join(", ")}`);

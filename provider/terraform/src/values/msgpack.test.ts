@@ -2,33 +2,16 @@ import { decode as libDecode } from "@msgpack/msgpack";
 import { describe, expect, it } from "vitest";
 import { ValueError } from "./errors.js";
 import { decodeMsgpack, encodeMsgpack } from "./msgpack.js";
+import { bytes, errorOf, hex } from "./test-support.js";
 import { t, type Type } from "./types.js";
 import { DynamicValue, UNKNOWN, Unknown, isUnknown, type Value } from "./value.js";
 
-/** "d4 00 00" → bytes. */
-function bytes(hexText: string): Uint8Array {
-  const clean = hexText.replace(/\s+/g, "");
-  return Uint8Array.from(clean.match(/../g) ?? [], (b) => parseInt(b, 16));
-}
-/** bytes → "d4 00 00". */
-function hex(data: Uint8Array): string {
-  return Array.from(data, (b) => b.toString(16).padStart(2, "0")).join(" ");
-}
 /** The hex of an ASCII string's characters, written out by hand in the expectations below. */
 function ascii(s: string): string {
   return Array.from(s, (c) => c.charCodeAt(0).toString(16).padStart(2, "0")).join(" ");
 }
 function roundTrip(value: Value, type: Type): Value {
   return decodeMsgpack(encodeMsgpack(value, type), type);
-}
-function errorOf(fn: () => unknown): ValueError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof ValueError) return e;
-    throw e;
-  }
-  throw new Error("expected a ValueError");
 }
 
 const allocation = t.object({ environment_id: t.string, max_concurrent_calls: t.number });

@@ -120,3 +120,46 @@ describe("parseApiPath", () => {
     });
   });
 });
+
+describe("parseApiPath, edges", () => {
+  it("keeps the well-formed start when a bracket is cut short or holds nothing", () => {
+    expect(parseApiPath("a[12")).toEqual([{ attribute: "a" }]);
+    expect(parseApiPath('a["b"c].d')).toEqual([{ attribute: "a" }]);
+    expect(parseApiPath('a["b')).toEqual([{ attribute: "a" }]);
+    expect(parseApiPath('a["\\q"].b')).toEqual([{ attribute: "a" }]);
+    expect(parseApiPath("a[].b")).toEqual([{ attribute: "a" }]);
+  });
+
+  it("reads a bracket of digits only as an index, anything else as a key", () => {
+    expect(parseApiPath("m[a1]")).toEqual([{ attribute: "m" }, { key: "a1" }]);
+    expect(parseApiPath("m[1a]")).toEqual([{ attribute: "m" }, { key: "1a" }]);
+    expect(parseApiPath("m[12]")).toEqual([{ attribute: "m" }, { index: 12 }]);
+  });
+
+  describe("with a type", () => {
+    const type = t.object({
+      settings: t.object({ name: t.string }),
+      items: t.list(t.string),
+      labels: t.map(t.string),
+    });
+
+    it("ends at an object attribute that is the last step", () => {
+      expect(parseApiPath("settings", type)).toEqual([{ attribute: "settings" }]);
+    });
+
+    it("stops where an object meets an index or a list meets a name", () => {
+      expect(parseApiPath("[0]", type)).toEqual([]);
+      expect(parseApiPath("items.name", type)).toEqual([{ attribute: "items" }]);
+    });
+
+    it("reads an index inside a map as a key", () => {
+      expect(parseApiPath("labels[3]", type)).toEqual([{ attribute: "labels" }, { key: "3" }]);
+      const byKey = t.map(t.object({ role: t.string }));
+      expect(parseApiPath("[3].role", byKey)).toEqual([{ key: "3" }, { attribute: "role" }]);
+    });
+
+    it("takes a dotted key whole when the map's elements are not objects", () => {
+      expect(parseApiPath("labels.a.name", type)).toEqual([{ attribute: "labels" }, { key: "a.name" }]);
+    });
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as values from "./index.js";
 import { t } from "./types.js";
-import { DynamicValue, UNKNOWN, Unknown, inferType, isKnown, isUnknown, isValueObject } from "./value.js";
+import { DynamicValue, UNKNOWN, Unknown, inferType, isDynamicValue, isKnown, isUnknown, isValueObject } from "./value.js";
 
 describe("values", () => {
   it("has one plain unknown", () => {
@@ -74,5 +74,25 @@ describe("values", () => {
         "typeToJsonString",
       ].sort(),
     );
+  });
+});
+
+describe("values, edges", () => {
+  it("counts a payload alone as refined", () => {
+    expect(new Unknown({ payload: Uint8Array.of(0x80) }).refined).toBe(true);
+    expect(new Unknown({ stringPrefix: "" }).refined).toBe(true);
+    expect(new Unknown({ stringPrefix: "" }).notNull).toBe(false);
+  });
+
+  it("freezes every unknown and dynamic value", () => {
+    expect(Object.isFrozen(new Unknown({ notNull: true }))).toBe(true);
+    expect(Object.isFrozen(new DynamicValue(t.string, "x"))).toBe(true);
+  });
+
+  it("answers false, without throwing, for null, undefined and primitives", () => {
+    for (const v of [null, undefined, "x", 0, true]) {
+      expect(isUnknown(v)).toBe(false);
+      expect(isDynamicValue(v)).toBe(false);
+    }
   });
 });
