@@ -50,6 +50,29 @@ describe("httpClient", () => {
     expect(tenant.lastResponse.headers.get("X-NOTE")).toBe("a, b");
   });
 
+  it("counts 200-299 as success, as fetch's `ok` does, and joins a repeated header as Headers does", async () => {
+    for (const [status, succeeds] of [[199, false], [200, true], [299, true], [300, false]] as const) {
+      const { httpClient } = scripted({ status, headers: [["X-Request-Id", "req_a"], ["x-request-id", "req_b"]], body: status === 299 ? JSON.stringify(fixtures.tenant()) : "" });
+      const outcome = await clientWith(httpClient, { maxRetries: 0 }).tenant.get().then((tenant) => tenant.lastResponse.requestId, (error: unknown) => error);
+      if (succeeds) expect(outcome, `status ${status}`).toBe("req_a, req_b");
+      else expect(outcome, `status ${status}`).toMatchObject({ status, requestId: "req_a, req_b" });
+    }
+  });
+
+  it("titles an error answer without a title or status text by its status", async () => {
+    const { httpClient } = scripted({ status: 404, headers: [], body: "" });
+    await expect(clientWith(httpClient, { maxRetries: 0 }).environments.get("env_gone")).rejects.toMatchObject({ title: "HTTP 404" });
+  });
+
+  it("gives your middleware a 204 as a Response without a body", async () => {
+    const { httpClient } = scripted({ status: 204, headers: [], body: "" });
+    let seen: Response | undefined;
+    await clientWith(httpClient, { middleware: [async (request, next) => (seen = await next(request))] }).environments.delete("env_7b2d9e41");
+    expect(seen).toBeInstanceOf(Response);
+    expect(seen!.status).toBe(204);
+    expect(seen!.body).toBeNull();
+  });
+
   it("answers a 204 with nothing to read", async () => {
     const { requests, httpClient } = scripted({ status: 204, headers: [], body: "" });
     await expect(clientWith(httpClient).environments.delete("env_7b2d9e41")).resolves.toBeUndefined();
