@@ -2,6 +2,7 @@
  * `createCallplaneClient`: the SDK's entry point, one namespace per resource.
  */
 import { CallplaneCore } from "./core/core.js";
+import type { HttpClient } from "./core/http-client.js";
 import { loggingMiddleware, type Logger } from "./core/logging.js";
 import { asLayer, type Layer, type Middleware } from "./core/middleware.js";
 import { retryMiddleware } from "./core/retry.js";
@@ -24,6 +25,13 @@ export interface CallplaneClientOptions {
   token?: string;
   /** The fetch to use; `globalThis.fetch` at call time by default. */
   fetch?: (request: Request) => Promise<Response>;
+  /**
+   * Sends requests instead of `fetch`, with plain objects in and out, for processes where loading
+   * the WHATWG `Request`/`Response` classes costs more than their calls (a Terraform plugin, a
+   * short CLI). Reject with a `TypeError` when the network fails, so the call is retried.
+   * Give `fetch` or `httpClient`, not both.
+   */
+  httpClient?: HttpClient;
   /** Retries after the first attempt for 408, 429, 5xx, network errors and timeouts. @default 2 */
   maxRetries?: number;
   /** Per attempt. @default 30000 */
@@ -64,6 +72,7 @@ export function createCallplaneClient(options: CallplaneClientOptions): Callplan
   if (!options || typeof options.endpoint !== "string" || !/^https?:\/\//.test(options.endpoint)) {
     throw new TypeError("createCallplaneClient: endpoint must be an http:// or https:// URL");
   }
+  if (options.fetch && options.httpClient) throw new TypeError("createCallplaneClient: give fetch or httpClient, not both");
   const secrets = options.token ? [options.token] : [];
   const headers: Record<string, string> = {
     Accept: "application/json, application/problem+json",
@@ -83,7 +92,7 @@ export function createCallplaneClient(options: CallplaneClientOptions): Callplan
   ];
   const core = new CallplaneCore({
     endpoint: options.endpoint,
-    fetch: options.fetch,
+    sender: options.httpClient ? { httpClient: options.httpClient } : options.fetch ? { fetch: options.fetch } : undefined,
     middleware,
     headers,
     timeoutMs: options.timeoutMs ?? 30_000,

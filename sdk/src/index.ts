@@ -14,6 +14,7 @@ export type { RequestOptions } from "./core/core.js";
 export type { ResponseMeta, WithResponse } from "./core/response.js";
 export { Page, PagedList } from "./core/pagination.js";
 export type { CallContext, Middleware, Next } from "./core/middleware.js";
+export type { HttpAnswer, HttpClient, HttpRequest } from "./core/http-client.js";
 export type { LogEntry, Logger } from "./core/logging.js";
 export {
   AbortError,

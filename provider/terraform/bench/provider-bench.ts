@@ -9,7 +9,8 @@
  *    terraform_data resources, median of 5; and, where hashicorp/aws is in a filesystem mirror
  *    on this machine (AWS_PROVIDER_MIRROR, default /opt/tf-plugins), N aws_iam_group resources
  *    from a hand-written state with -refresh=false, as the peer;
- *  - peak RSS of the executable's (and the launcher's) plugin processes during such a plan
+ *  - peak RSS of the executable's (and the launcher's) plugin processes during such a plan, the
+ *    executable installed as users get it (a zip in a packed mirror, unpacked by `terraform init`)
  *    (VmHWM, the process's own high-water mark: getrusage's maxRSS would also count
  *    Terraform's memory at the fork that started it);
  *  - API requests per refresh (`plan -refresh-only`) of those N environments and of
@@ -26,7 +27,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { installExecutableMirror } from "../scripts/executable-mirror.js";
+import { installExecutableMirror, installPackedExecutableMirror } from "../scripts/executable-mirror.js";
 import { installMirror } from "../scripts/install-mirror.js";
 import { createSelfSignedCertificate } from "../src/protocol/certificate.js";
 import { callUnary, connect, parseHandshake, terraformEnvironment } from "../src/protocol/testing/plugin-harness.js";
@@ -44,6 +45,9 @@ const { NODE_EXTRA_CA_CERTS: _ca, ...withoutCa } = process.env;
 const root = mkdtempSync(join(tmpdir(), "callplane-bench-"));
 const executableInstall = await installExecutableMirror(join(root, "executable"), process.env.BENCH_EXECUTABLE || undefined);
 const launcherInstall = await installMirror(join(root, "launcher"));
+// The plans run the executable as users get it: zipped in a packed mirror and unpacked by
+// `terraform init`, not the build's own file (whose page-cache state moves the peak RSS, README).
+const packedInstall = await installPackedExecutableMirror(join(root, "packed"), executableInstall.executable);
 
 // 1. Launch to handshake, as Terraform pays it 3–5 times per command.
 const terraformSide = await createSelfSignedCertificate();
@@ -98,7 +102,7 @@ writeFileSync(rssReporter, [
   "",
 ].join("\n"));
 const env = {
-  ...withoutCa, NODE_PATH: "", TF_CLI_CONFIG_FILE: executableInstall.cliConfigFile, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1",
+  ...withoutCa, NODE_PATH: "", TF_CLI_CONFIG_FILE: packedInstall.cliConfigFile, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1",
   CALLPLANE_ENDPOINT: server.url, CALLPLANE_TOKEN: TOKEN,
 };
 const viaLauncher = { TF_CLI_CONFIG_FILE: launcherInstall.cliConfigFile };
@@ -168,7 +172,8 @@ async function peakRssKb(dir: string, extraEnv: Record<string, string> = {}): Pr
 // Peak RSS counts the executable's file pages a launch maps, and how many one page fault maps
 // depends on how the file sits in the page cache (large folios or small pages): the same
 // executable measured 65.6 to 101 MB after one schema call with the same 22.2 MB of its own
-// memory (bench/README.md). The plugin's own memory is printed beside the peak for that reason.
+// memory (bench/README.md). The plans use the copy `terraform init` unpacked, as users do; the
+// plugin's own memory is printed beside the peak, as it does not depend on the page cache.
 const rss = await peakRssKb(callplaneDir);
 const rssKb = rss.peak;
 const launcherRssKb = (await peakRssKb(launcherDir, viaLauncher)).peak;

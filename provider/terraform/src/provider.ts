@@ -1,7 +1,7 @@
 /** The `callplane` provider: its settings and every resource and data source. */
 import { createCallplaneClient, type CallplaneClient } from "@callplane/sdk";
 import type { Diagnostics } from "./framework/diagnostics.js";
-import { nodeFetch } from "./framework/http-fetch.js";
+import { nodeHttpClient } from "./framework/node-http-client.js";
 import type { Model } from "./framework/model.js";
 import type { ProviderDefinition } from "./framework/resource.js";
 import { defineSchema } from "./framework/schema.js";
@@ -50,7 +50,7 @@ function configure(config: Model<typeof schema>, diagnostics: Diagnostics): Call
     source: "terraform",
     userAgent: `terraform-provider-callplane/${PROVIDER_VERSION}`,
     maxRetries: config.max_retries ?? 3,
-    fetch: nodeFetch,
+    httpClient: nodeHttpClient,
   });
 }
 

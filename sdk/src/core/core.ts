@@ -6,7 +6,8 @@ import { requestSchemas, responseSchemas } from "../generated/schemas.js";
 import { fieldErrorsFromIssues } from "../validation/field-errors.js";
 import type { Schema } from "../validation/schema.js";
 import { CallplaneError, ConnectionError, RateLimitError, ResponseValidationError, ValidationError, errorClassForStatus } from "./errors.js";
-import type { CallContext, Layer, Next } from "./middleware.js";
+import type { WireResponse } from "./http-client.js";
+import type { CallContext, Layer, Sender } from "./middleware.js";
 import { composeLayers } from "./middleware.js";
 import { redactedError, redactSecrets } from "./redact.js";
 import { parseRetryAfter } from "./retry.js";
@@ -30,8 +31,8 @@ export interface RequestOptions {
 
 export interface CoreSettings {
   endpoint: string;
-  /** Your fetch; undefined for `globalThis.fetch` at call time. */
-  fetch: Next | undefined;
+  /** Your fetch or httpClient; undefined for `globalThis.fetch` at call time. */
+  sender: Sender;
   middleware: Layer[];
   /** Sent with every request: credential, User-Agent, source, Accept. */
   headers: Record<string, string>;
@@ -45,7 +46,9 @@ export interface CoreSettings {
 /** What a call hands to `api`: the pipeline as its fetch, the per-call headers, the body check. */
 export type CallInit = SendInit;
 
-type TypedAnswer<D> = { data?: D; error?: unknown; response: Response };
+// openapi-fetch's types name the answer a `Response`; at run time it is whatever the pipeline's
+// end gave (see `WireResponse`), and only the members both have are read here.
+type TypedAnswer<D> = { data?: D; error?: unknown; response: WireResponse };
 
 export class CallplaneCore {
   readonly api: Api;
@@ -67,7 +70,7 @@ export class CallplaneCore {
       attemptController: new AbortController(),
     };
     const init: CallInit = {
-      pipeline: composeLayers(this.#settings.middleware, this.#settings.fetch, context),
+      pipeline: composeLayers(this.#settings.middleware, this.#settings.sender, context),
       headers: options?.ifMatch || options?.idempotencyKey ? { "If-Match": options.ifMatch, "Idempotency-Key": options.idempotencyKey } : undefined,
       beforeSend: this.#settings.validateRequests ? (body) => this.#checkRequest(operationId, body) : undefined,
     };
@@ -101,7 +104,7 @@ export class CallplaneCore {
     });
   }
 
-  #checkResponse(operationId: OperationId, response: Response, data: unknown): void {
+  #checkResponse(operationId: OperationId, response: WireResponse, data: unknown): void {
     const schema: Schema<unknown> | undefined = responseSchemas[operationId];
     if (!schema) return;
     const result = schema.safeParse(data);
@@ -114,7 +117,7 @@ export class CallplaneCore {
     });
   }
 
-  #errorFromAnswer(response: Response, body: unknown): CallplaneError {
+  #errorFromAnswer(response: WireResponse, body: unknown): CallplaneError {
     const redact = (text: unknown) => (typeof text === "string" ? redactSecrets(text, this.#settings.secrets) : undefined);
     const problem = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
     const fieldErrors = Array.isArray(problem.errors)

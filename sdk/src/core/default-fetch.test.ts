@@ -17,6 +17,13 @@ describe("without a fetch of yours", () => {
     expect(seen[0]!.headers.get("Authorization")).toBe(`Bearer ${TOKEN}`);
   });
 
+  it("keeps the answer's headers on lastResponse", async () => {
+    server.use(http.get(`${ENDPOINT}/v1/tenant`, () => HttpResponse.json(fixtures.tenant(), { headers: { "X-Request-Id": "req_7", "X-Extra": "kept" } })));
+    const tenant = await plainClient().tenant.get();
+    expect(tenant.lastResponse.requestId).toBe("req_7");
+    expect(tenant.lastResponse.headers.get("x-extra")).toBe("kept");
+  });
+
   it("sends a body and retries it", async () => {
     let calls = 0;
     server.use(http.post(`${ENDPOINT}/v1/environments`, () =>
@@ -47,6 +54,24 @@ describe("without a fetch of yours", () => {
     await plainClient({ middleware: [spy] }).tenant.update({ name: "Acme" });
     expect(methods).toEqual(["PATCH"]);
     expect(await Promise.all(seen.map((r) => r.json()))).toEqual([{ name: "Acme" }, { name: "Acme" }]);
+  });
+
+  it("sends a POST body your middleware's Request carries through the global fetch", async () => {
+    server.use(http.post(`${ENDPOINT}/v1/environments`, () => HttpResponse.json(fixtures.environmentWithApiKey(), { status: 201 })));
+    await plainClient({ maxRetries: 0, middleware: [(request, next) => next(request)] }).environments.create({ name: "staging" });
+    expect(await seen[0]!.json()).toEqual({ name: "staging" });
+  });
+
+  it("ends a retried attempt of your middleware's Request at its own timeout", async () => {
+    let calls = 0;
+    server.use(http.get(`${ENDPOINT}/v1/tenant`, async () => {
+      if (++calls === 1) return HttpResponse.json(problem(503, "Unavailable"), { status: 503 });
+      // Longer than the test may run: only a cut-off second attempt lets it pass.
+      await delay(30_000);
+      return HttpResponse.json(fixtures.tenant());
+    }));
+    await expect(plainClient({ maxRetries: 1, timeoutMs: 100, middleware: [(r, next) => next(r)] }).tenant.get()).rejects.toBeInstanceOf(TimeoutError);
+    expect(calls).toBe(2);
   });
 
   it("keeps one call's headers out of the next", async () => {

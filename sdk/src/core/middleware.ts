@@ -5,8 +5,10 @@
  *
  * The SDK's own layers pass a plain description (`OutgoingRequest`) and the default fetch sends
  * it as `fetch(url, init)`: building a `Request` first and having fetch copy it cost more than
- * the rest of a call together. A `Request` is built once, only for your middleware or your fetch.
+ * the rest of a call together. A `Request` is built once, only for your middleware or your fetch;
+ * with an `httpClient` and no middleware of yours, no `Request` or `Response` is made at all.
  */
+import { sendWithHttpClient, toFetchResponse, type HttpClient, type WireResponse } from "./http-client.js";
 
 /** Per-call settings the middleware read. */
 export interface CallContext {
@@ -36,12 +38,23 @@ export type Next = (request: Request) => Promise<Response>;
 /** Sees the request on its way out and the response on its way back. */
 export type Middleware = (request: Request, next: Next, context: CallContext) => Promise<Response>;
 
-/** A layer of the SDK's own: works on either form of a request. */
-export type Layer = (request: AnyRequest, next: (request: AnyRequest) => Promise<Response>, context: CallContext) => Promise<Response>;
+/** A layer of the SDK's own: works on either form of a request and of an answer. */
+export type Layer = (request: AnyRequest, next: (request: AnyRequest) => Promise<WireResponse>, context: CallContext) => Promise<WireResponse>;
+
+/** Where the pipeline ends: your `fetch`, your `httpClient`, or the global fetch when neither. */
+export type Sender = { fetch: Next } | { httpClient: HttpClient } | undefined;
+
+/**
+ * Whether `request` is a `Request` (made by your middleware) rather than the SDK's description.
+ * Tested without `instanceof Request`: naming the global would load the WHATWG classes.
+ */
+export function isFetchRequest(request: AnyRequest): request is Request {
+  return "clone" in request;
+}
 
 /** The `Request` for `outgoing`, carrying the attempt's abort signal. */
 export function toRequest(outgoing: AnyRequest, context: CallContext): Request {
-  if (outgoing instanceof Request) return outgoing;
+  if (isFetchRequest(outgoing)) return outgoing;
   const { url, method, headers, body } = outgoing;
   return new Request(url, { method, headers, body, signal: context.attemptController.signal });
 }
@@ -49,25 +62,29 @@ export function toRequest(outgoing: AnyRequest, context: CallContext): Request {
 /** `source` for another attempt, with a fresh abort controller in `context`. */
 export function renewAttempt(source: AnyRequest, context: CallContext): AnyRequest {
   context.attemptController = new AbortController();
-  if (!(source instanceof Request)) return source;
+  if (!isFetchRequest(source)) return source;
   return new Request(source.body ? source.clone() : source, { signal: context.attemptController.signal });
 }
 
-/** Your middleware as a layer: it gets a `Request`, built from the description when needed. */
+/**
+ * Your middleware as a layer: it gets a `Request`, built from the description when needed, and
+ * its `next` answers with a `Response`, built from an `httpClient`'s answer when needed.
+ */
 export function asLayer(middleware: Middleware): Layer {
-  return (request, next, context) => middleware(toRequest(request, context), next, context);
+  return (request, next, context) => middleware(toRequest(request, context), async (forwarded) => toFetchResponse(await next(forwarded)), context);
 }
 
 /**
- * Runs `layers` in order, outermost first, ending in `fetch` (yours, given a `Request`), or in
- * `globalThis.fetch(url, init)` when you gave none.
+ * Runs `layers` in order, outermost first, ending in your `fetch` (given a `Request`), your
+ * `httpClient` (given a plain description), or `globalThis.fetch(url, init)` when you gave neither.
  */
-export function composeLayers(layers: readonly Layer[], fetch: Next | undefined, context: CallContext): (request: AnyRequest) => Promise<Response> {
-  const send = (request: AnyRequest): Promise<Response> => {
-    if (fetch) return fetch(toRequest(request, context));
-    if (request instanceof Request) return globalThis.fetch(request);
+export function composeLayers(layers: readonly Layer[], sender: Sender, context: CallContext): (request: AnyRequest) => Promise<WireResponse> {
+  const send = (request: AnyRequest): Promise<WireResponse> => {
+    if (sender && "httpClient" in sender) return sendWithHttpClient(sender.httpClient, request, context);
+    if (sender) return sender.fetch(toRequest(request, context));
+    if (isFetchRequest(request)) return globalThis.fetch(request);
     const { url, method, headers, body } = request;
     return globalThis.fetch(url, { method, headers, body, signal: context.attemptController.signal });
   };
-  return layers.reduceRight<(request: AnyRequest) => Promise<Response>>((next, layer) => (request) => layer(request, next, context), send);
+  return layers.reduceRight<(request: AnyRequest) => Promise<WireResponse>>((next, layer) => (request) => layer(request, next, context), send);
 }

@@ -91,3 +91,36 @@ describe("redaction edges", () => {
 });
 
 const secretValue = "plain-secret-value-42";
+
+describe("redaction where only one part holds the secret", () => {
+  const secret = "cpt_only0in0one0place0123456789";
+
+  it("masks a secret prefix only at the start of the secret", () => {
+    expect(maskSecret("my-cpt_0123456789abcdef")).toBe("…cdef");
+    expect(maskSecret("cpt_0123456789abcdef")).toBe("cpt_…cdef");
+  });
+
+  it("redacts an error that has no stack", () => {
+    const error = new Error(`refused ${secret}`);
+    delete (error as { stack?: string }).stack;
+    const clean = redactedError(error, [secret]) as Error;
+    expect(clean.message).toBe("refused [redacted]");
+    expect(clean.stack).toBeUndefined();
+  });
+
+  it("redacts a stack that holds the secret when the message does not", () => {
+    const error = new Error("refused");
+    error.stack = `Error: refused\n    at call (${secret})`;
+    const clean = redactedError(error, [secret]) as Error;
+    expect(clean).not.toBe(error);
+    expect(clean.stack).not.toContain(secret);
+  });
+
+  it("redacts a cause that holds the secret when the error itself does not", () => {
+    const error = new Error("refused", { cause: new Error(`by ${secret}`) });
+    const clean = redactedError(error, [secret]) as Error;
+    expect(clean).not.toBe(error);
+    expect((clean.cause as Error).message).toBe("by [redacted]");
+    expect(inspect(clean)).not.toContain(secret);
+  });
+});

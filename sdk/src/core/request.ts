@@ -6,6 +6,7 @@
 import type { Client } from "openapi-fetch";
 import type { paths } from "../generated/openapi.js";
 import { newIdempotencyKey } from "./idempotency.js";
+import type { WireResponse } from "./http-client.js";
 import type { OutgoingRequest } from "./middleware.js";
 
 /** The spec's operations by method and path, typed. */
@@ -14,7 +15,7 @@ export type Api = Pick<Client<paths>, "GET" | "PUT" | "POST" | "PATCH" | "DELETE
 /** What every call passes along with its own `params` and `body`. */
 export type SendInit = {
   /** The middleware pipeline, ending in the real `fetch`. */
-  pipeline: (request: OutgoingRequest) => Promise<Response>;
+  pipeline: (request: OutgoingRequest) => Promise<WireResponse>;
   /** Per-call headers; undefined values are left out. */
   headers: Record<string, string | undefined> | undefined;
   /** Runs before anything is sent, e.g. to check the body against the spec. */
@@ -29,7 +30,7 @@ type SendOptions = SendInit & {
 export interface Answer {
   data?: unknown;
   error?: unknown;
-  response: Response;
+  response: WireResponse;
 }
 
 export function createApi(baseUrl: string, staticHeaders: Record<string, string>): Api {

@@ -1,3 +1,5 @@
+import { PlainResponse, type WireResponse } from "./http-client.js";
+
 /** What the SDK keeps of an HTTP answer, attached to every object it returns. */
 export interface ResponseMeta {
   status: number;
@@ -14,12 +16,22 @@ export interface ResponseMeta {
  */
 export type WithResponse<T> = T & { readonly etag: string | undefined; readonly lastResponse: ResponseMeta };
 
-export function responseMeta(response: Response): ResponseMeta {
+export function responseMeta(response: WireResponse): ResponseMeta {
+  const status = response.status;
+  const requestId = response.headers.get("X-Request-Id") ?? undefined;
+  const etag = response.headers.get("ETag") ?? undefined;
+  if (!(response instanceof PlainResponse)) return { status, requestId, etag, headers: response.headers };
+  // An httpClient's answer gets its `Headers` when first read, so a client that never reads them
+  // never loads the WHATWG classes (see http-client.ts).
+  const received = response.headers;
+  let headers: Headers | undefined;
   return {
-    status: response.status,
-    requestId: response.headers.get("X-Request-Id") ?? undefined,
-    etag: response.headers.get("ETag") ?? undefined,
-    headers: response.headers,
+    status,
+    requestId,
+    etag,
+    get headers() {
+      return (headers ??= new Headers(received.toInit()));
+    },
   };
 }
 

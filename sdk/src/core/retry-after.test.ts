@@ -1,6 +1,7 @@
 /** `Retry-After` as servers write it, read through the error a caller gets (RFC 9110 §10.2.3). */
 import { describe, expect, it } from "vitest";
 import { RateLimitError } from "../index.js";
+import { parseRetryAfter } from "./retry.js";
 import { testClient } from "../test-support/msw.js";
 
 /** The wait a 429 with this `Retry-After` reports, straight from the client's fetch. */
@@ -31,5 +32,14 @@ describe("Retry-After", () => {
 
   it.each(["soon", "3 seconds"])("%j is no usable wait", async (header) => {
     expect(await waitFor(header)).toBeUndefined();
+  });
+});
+
+describe("Retry-After as a custom httpClient may pass it (untrimmed)", () => {
+  it("reads seconds with spaces around them, and nothing from blanks or text around digits", () => {
+    expect(parseRetryAfter(" 3 ")).toBe(3000);
+    expect(parseRetryAfter("   ")).toBeUndefined();
+    expect(parseRetryAfter("")).toBeUndefined();
+    expect(parseRetryAfter("x3")).toBeUndefined();
   });
 });

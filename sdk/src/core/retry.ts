@@ -1,5 +1,5 @@
 import { AbortError, ConnectionError, ResponseValidationError } from "./errors.js";
-import { renewAttempt, type Layer } from "./middleware.js";
+import { isFetchRequest, renewAttempt, type Layer } from "./middleware.js";
 
 export interface RetrySettings {
   /** Retries after the first attempt. */
@@ -37,7 +37,7 @@ export function backoffDelay(retry: number, settings: RetrySettings, random = Ma
 export function retryMiddleware(settings: RetrySettings): Layer {
   return async (request, next, context) => {
     // A Request's body can be read once: keep an unread copy for retries.
-    const source = settings.maxRetries > 0 && request instanceof Request && request.body ? request.clone() : request;
+    const source = settings.maxRetries > 0 && isFetchRequest(request) && request.body ? request.clone() : request;
     for (let attempt = 1; ; attempt++) {
       context.attempt = attempt;
       const lastAttempt = attempt > settings.maxRetries;
