@@ -51,6 +51,15 @@ describe("one call's headers stay out of the next", () => {
     expect("If-Match" in create!.headers).toBe(false);
   });
 
+  it("after a GET given its own headers", async () => {
+    const { requests, httpClient } = recording(answers);
+    const client = clientWith(httpClient);
+    await client.tenant.get({ idempotencyKey: "key-2" });
+    await client.tenant.get();
+    expect(requests[0]!.headers["Idempotency-Key"]).toBe("key-2");
+    expect("Idempotency-Key" in requests[1]!.headers).toBe(false);
+  });
+
   it("leaves out query parameters given as null (from JavaScript callers)", async () => {
     const { requests, httpClient } = recording(() => json(200, { data: [], nextCursor: null }));
     await clientWith(httpClient).environments.list({ includeHidden: null as unknown as boolean });
