@@ -1,15 +1,20 @@
 /** The plugin's HTTP client for the SDK, against a real local HTTP server. */
 import { getEventListeners } from "node:events";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpRequest } from "@callplane/sdk";
+import { createSelfSignedCertificate } from "../protocol/certificate.js";
 import { nodeHttpClient } from "./node-http-client.js";
 
 let server: Server;
 let base: string;
+/** Requests to /hang, which is never answered: the test watches them close. */
+const hanging: IncomingMessage[] = [];
 beforeAll(async () => {
   server = createServer((req, res) => {
+    if (req.url === "/hang") return void hanging.push(req);
     let body = "";
     req.on("data", (chunk) => (body += chunk));
     req.on("end", () => {
@@ -113,5 +118,40 @@ describe("nodeHttpClient", () => {
 
   it("refuses protocols other than http and https", async () => {
     await expect(nodeHttpClient(request("ftp://example.test/"))).rejects.toThrow("unsupported protocol ftp:");
+  });
+
+  it("closes the connection of an aborted request, so the server stops working on it", async () => {
+    const controller = new AbortController();
+    const pending = nodeHttpClient(request("/hang", { signal: controller.signal }));
+    while (hanging.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const closed = new Promise((resolve) => hanging[0]!.socket.once("close", resolve));
+    controller.abort(new Error("timed out"));
+    await expect(pending).rejects.toThrow("timed out");
+    await closed; // never settles if the socket were kept open
+  });
+
+  it("leaves no listener on the signal after an answer cut off", async () => {
+    const controller = new AbortController();
+    await nodeHttpClient(request("/cut", { signal: controller.signal })).catch(() => undefined);
+    expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+  });
+
+  it("answers with the received headers as name/value pairs of text, and nothing else", async () => {
+    const answer = await nodeHttpClient(request("/teapot"));
+    expect(answer.headers.length).toBeGreaterThan(2);
+    for (const pair of answer.headers) expect(Array.isArray(pair) && pair.length === 2 && typeof pair[0] === "string" && typeof pair[1] === "string", JSON.stringify(pair)).toBe(true);
+  });
+
+  it("speaks TLS to an https endpoint, and refuses a certificate no CA vouches for", async () => {
+    const certificate = await createSelfSignedCertificate();
+    const tlsServer = createHttpsServer({ key: certificate.privateKeyPem, cert: certificate.certificatePem }, (_req, res) => res.end("{}"));
+    await new Promise<void>((resolve) => tlsServer.listen(0, "127.0.0.1", resolve));
+    try {
+      const error = await nodeHttpClient(request(`https://localhost:${(tlsServer.address() as AddressInfo).port}/`)).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TypeError);
+      expect(String((error as TypeError).message)).toMatch(/^fetch failed: .*certificate/i);
+    } finally {
+      await new Promise<void>((resolve) => tlsServer.close(() => resolve()));
+    }
   });
 });
