@@ -1,6 +1,6 @@
 /** Field-error paths, as the API writes them and as callers take them apart to find the field. */
 import { describe, expect, it } from "vitest";
-import { describeFieldErrors, formatPath, parsePath } from "../index.js";
+import { describeFieldErrors, fieldErrorsFromIssues, formatPath, parsePath } from "../index.js";
 
 describe("field-error paths", () => {
   it.each([
@@ -22,5 +22,13 @@ describe("field-error paths", () => {
     expect(describeFieldErrors([{ path: "billingEmail", message: "must be an email address" }, { path: "", message: "at least one field is required" }])).toBe(
       "billingEmail: must be an email address; at least one field is required",
     );
+  });
+});
+
+describe("field errors from issues of other kinds", () => {
+  it("keep an issue that carries keys but is not about unknown ones on its own path", () => {
+    expect(fieldErrorsFromIssues([{ code: "custom", path: ["allocations"], keys: ["env_1", "env_2"], message: "must not name an environment twice" }])).toEqual([
+      { path: "allocations", message: "must not name an environment twice" },
+    ]);
   });
 });
