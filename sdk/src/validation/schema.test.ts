@@ -3,7 +3,7 @@
  * value says when it has the wrong type, and where a limit stops.
  */
 import { describe, expect, it } from "vitest";
-import { schemas, validate } from "./index.js";
+import { schemas, validate, type Validator } from "./index.js";
 
 const auditEvent = {
   id: "evt_1",
@@ -18,8 +18,11 @@ const auditEvent = {
   requestId: "req_1",
 };
 
+/** What one refused value shows: the schema, the value, and the field error expected. */
+type WrongType = [what: string, schema: Validator<unknown>, value: unknown, path: string, message: string];
+
 describe("a value of the wrong type", () => {
-  it.each([
+  it.each<WrongType>([
     ["a name that is not a string", schemas.EnvironmentName, 12345, "", "must be a string"],
     ["an hour given as text", schemas.ScheduleRange, { day: "monday", startHour: "9", endHour: 10 }, "startHour", "must be a number"],
     ["an hour that is NaN", schemas.ScheduleRange, { day: "monday", startHour: Number.NaN, endHour: 10 }, "startHour", "must be a number"],
@@ -31,7 +34,7 @@ describe("a value of the wrong type", () => {
     ["ranges that are not a list", schemas.OperatorSchedule, { timezone: "Europe/Berlin", ranges: "weekdays" }, "ranges", "must be a list"],
     ["an email inside a list", schemas.Email, ["ops@acme.test"], "", "must be an email address"],
     ["a date-time inside a list", schemas.Timestamp, ["2026-11-20T09:30:00Z"], "", "must be an RFC 3339 date-time such as 2026-11-20T09:30:00Z"],
-  ] as const)("%s is refused, saying what was expected", (_what, schema, value, path, message) => {
+  ])("%s is refused, saying what was expected", (_what, schema, value, path, message) => {
     expect(validate(schema, value)).toEqual({ ok: false, fieldErrors: [{ path, message }] });
   });
 
