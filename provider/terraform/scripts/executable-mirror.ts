@@ -18,6 +18,7 @@ import { bundleProvider, packageDir, packageVersion } from "./bundle.js";
 import { ADDRESS, installMirror, writeCliConfig, type InstalledProvider } from "./install-mirror.js";
 import { platformName, targetPlatform } from "./node-runtimes.js";
 import { buildExecutable, executableName } from "./single-executable.js";
+import { zipName } from "./release.js";
 import { zipOneFile } from "./zip.js";
 
 export const canBuildExecutables = () => process.platform === "linux" && process.arch === "x64";
@@ -85,7 +86,7 @@ export async function installPackedExecutableMirror(outDir: string, executable: 
   const dir = join(mirrorDir, ADDRESS);
   rmSync(mirrorDir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  await zipOneFile(executable, executableName(platform), join(dir, `terraform-provider-callplane_${packageVersion()}_${platformName(platform)}.zip`));
+  await zipOneFile(executable, executableName(platform), join(dir, zipName(platform)));
   const cliConfigFile = join(outDir, "terraformrc");
   writeCliConfig(cliConfigFile, mirrorDir);
   return { mirrorDir, cliConfigFile, executable };
