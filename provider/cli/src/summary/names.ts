@@ -13,12 +13,13 @@ export function collectNames(plan: PlanJson): Names {
   const environmentById = new Map<string, string>();
   const environmentByAddress = new Map<string, string>();
   const environmentCallsById = new Map<string, number>();
-  for (const resource of stateResources(plan.prior_state?.values?.root_module)) {
+  const prior = stateResources(plan.prior_state?.values?.root_module);
+  for (const resource of prior) {
     const values = resource.values ?? {};
     if (resource.type === "callplane_environment" && typeof values.id === "string" && typeof values.max_concurrent_calls === "number") environmentCallsById.set(values.id, values.max_concurrent_calls);
   }
   let planLimit: number | null = null;
-  const resources = [...stateResources(plan.prior_state?.values?.root_module), ...stateResources(plan.planned_values?.root_module)];
+  const resources = [...prior, ...stateResources(plan.planned_values?.root_module)];
   for (const resource of resources) {
     const values = resource.values ?? {};
     if (resource.type === "callplane_environment" && typeof values.name === "string") {
