@@ -102,13 +102,12 @@ export async function toFetchResponse(response: WireResponse): Promise<Response>
 
 /** Hands `request` to your `httpClient`; a `Request` (made by your middleware) is read first. */
 export async function sendWithHttpClient(client: HttpClient, request: Request | OutgoingRequest, context: CallContext): Promise<WireResponse> {
-  const signal = context.attemptController.signal;
-  if (isFetchRequest(request)) {
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => (headers[name] = value));
-    const body = request.body ? await request.text() : undefined;
-    return new PlainResponse(await client({ url: request.url, method: request.method, headers, body, signal }));
-  }
-  const { url, method, headers, body } = request;
-  return new PlainResponse(await client({ url, method, headers, body, signal }));
+  const { url, method, headers, body } = isFetchRequest(request) ? await describeRequest(request) : request;
+  return new PlainResponse(await client({ url, method, headers, body, signal: context.attemptController.signal }));
+}
+
+async function describeRequest(request: Request): Promise<OutgoingRequest> {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => (headers[name] = value));
+  return { url: request.url, method: request.method, headers, body: request.body ? await request.text() : undefined };
 }
