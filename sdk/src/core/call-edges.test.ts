@@ -4,23 +4,9 @@
  * and the last page of a list. Driven through an `httpClient`, so no network is involved.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { AbortError, createCallplaneClient, TimeoutError, type HttpAnswer, type HttpClient, type HttpRequest } from "../index.js";
+import { AbortError, createCallplaneClient, TimeoutError, type HttpAnswer, type HttpRequest } from "../index.js";
 import { ENDPOINT, fixtures, TOKEN } from "../test-support/fixtures.js";
-
-const json = (status: number, body: unknown, headers: [string, string][] = []): HttpAnswer => ({ status, headers: [["Content-Type", "application/json"], ...headers], body: JSON.stringify(body) });
-
-/** Records every request and answers each from `answer`. */
-function recording(answer: (request: HttpRequest) => HttpAnswer | Promise<HttpAnswer>) {
-  const requests: HttpRequest[] = [];
-  const httpClient: HttpClient = async (request) => {
-    requests.push(request);
-    return answer(request);
-  };
-  return { requests, httpClient };
-}
-
-const clientWith = (httpClient: HttpClient, options: { maxRetries?: number; retryDelays?: { baseDelayMs?: number; maxDelayMs?: number } } = {}) =>
-  createCallplaneClient({ endpoint: ENDPOINT, token: TOKEN, httpClient, retryDelays: { baseDelayMs: 1 }, ...options });
+import { clientWith, json, recording } from "../test-support/http-client.js";
 
 afterEach(() => {
   vi.useRealTimers();

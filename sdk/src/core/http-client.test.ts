@@ -2,29 +2,19 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { AbortError, ConnectionError, createCallplaneClient, NotFoundError, TimeoutError, ValidationError, type HttpAnswer, type HttpClient, type HttpRequest, type Middleware } from "../index.js";
+import { AbortError, ConnectionError, createCallplaneClient, NotFoundError, TimeoutError, ValidationError, type HttpAnswer, type HttpRequest, type Middleware } from "../index.js";
 import { ENDPOINT, fixtures, TOKEN } from "../test-support/fixtures.js";
+import { clientWith, json, recording } from "../test-support/http-client.js";
 
-const json = (status: number, body: unknown, headers: [string, string][] = []): HttpAnswer => ({
-  status,
-  headers: [["Content-Type", "application/json"], ...headers],
-  body: JSON.stringify(body),
-});
-
-/** An httpClient that records each request and answers from `answers` in turn. */
+/** An httpClient that answers from `answers` in turn (the last one again after that). */
 function scripted(...answers: Array<HttpAnswer | Error | ((request: HttpRequest) => Promise<HttpAnswer>)>) {
-  const requests: HttpRequest[] = [];
-  const httpClient: HttpClient = async (request) => {
-    requests.push(request);
-    const next = answers[Math.min(requests.length, answers.length) - 1]!;
+  let calls = 0;
+  return recording((request) => {
+    const next = answers[Math.min(++calls, answers.length) - 1]!;
     if (next instanceof Error) throw next;
     return typeof next === "function" ? next(request) : next;
-  };
-  return { requests, httpClient };
+  });
 }
-
-const clientWith = (httpClient: HttpClient, options: { middleware?: Middleware[]; maxRetries?: number; timeoutMs?: number } = {}) =>
-  createCallplaneClient({ endpoint: ENDPOINT, token: TOKEN, httpClient, retryDelays: { baseDelayMs: 1 }, ...options });
 
 describe("httpClient", () => {
   it("receives the request as plain fields: URL with query, method, headers, JSON body", async () => {

@@ -6,32 +6,15 @@ import { allocationDiffs, buildBudget } from "./budget.js";
 import { summarizePlan } from "./build.js";
 import { renderPlanMarkdown } from "./markdown.js";
 import { collectNames } from "./names.js";
+import { change, configuration, resource } from "./test-support.js";
 
-const change = (address: string, actions: ResourceChange["change"]["actions"], before: unknown, after: unknown): ResourceChange => ({
-  address,
-  mode: "managed",
-  type: address.split(".")[0]!,
-  name: address.split(".")[1]!,
-  change: { actions, before, after },
-});
-const resource = (address: string, values: Record<string, unknown>): StateResource => ({ address, mode: "managed", type: address.split(".")[0]!, name: address.split(".")[1]!, values });
 /** A plan whose configuration sets `max_concurrent_calls` on the environments listed in `setsCalls`. */
 function plan(changes: ResourceChange[], { prior = [], setsCalls = [] }: { prior?: StateResource[]; setsCalls?: string[] } = {}): PlanJson {
   return {
     format_version: "1.2",
     resource_changes: changes,
     prior_state: { values: { root_module: { resources: prior } } },
-    configuration: {
-      root_module: {
-        resources: changes.map((rc) => ({
-          address: rc.address,
-          mode: "managed" as const,
-          type: rc.type,
-          name: rc.name,
-          expressions: Object.fromEntries(["name", ...(setsCalls.includes(rc.address) ? ["max_concurrent_calls"] : [])].map((a) => [a, {}])),
-        })),
-      },
-    },
+    configuration: configuration(changes, (rc) => ["name", ...(setsCalls.includes(rc.address) ? ["max_concurrent_calls"] : [])]),
   };
 }
 const budgetOf = (p: PlanJson, options = {}) => buildBudget(p, collectNames(p), configuredAttributes(p), options);

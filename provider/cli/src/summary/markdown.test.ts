@@ -3,26 +3,10 @@ import { describe, expect, it } from "vitest";
 import type { PlanJson, ResourceChange } from "../terraform/plan-json.js";
 import { summarizePlan } from "./build.js";
 import { renderPlanMarkdown } from "./markdown.js";
+import { change, configuration } from "./test-support.js";
 
-const change = (address: string, actions: ResourceChange["change"]["actions"], before: unknown, after: unknown, extra: Partial<ResourceChange["change"]> = {}): ResourceChange => ({
-  address,
-  mode: "managed",
-  type: address.split(".")[0]!,
-  name: address.split(".")[1]!,
-  change: { actions, before, after, ...extra },
-});
 /** The configuration sets `name` on every resource, `email` and `role` on users, `assignments` on the team. */
-const configured = (changes: ResourceChange[]): PlanJson["configuration"] => ({
-  root_module: {
-    resources: changes.map((rc) => ({
-      address: rc.address,
-      mode: "managed" as const,
-      type: rc.type,
-      name: rc.name,
-      expressions: Object.fromEntries(["name", "email", "role", "assignments", "hidden"].map((a) => [a, {}])),
-    })),
-  },
-});
+const configured = (changes: ResourceChange[]) => configuration(changes, () => ["name", "email", "role", "assignments", "hidden"]);
 
 describe("a plan of every kind of change", () => {
   const changes = [

@@ -1,12 +1,8 @@
 /** Names a summary shows instead of ids, and the plan limit, from the state and the planned values. */
 import { describe, expect, it } from "vitest";
-import type { StateResource } from "../terraform/plan-json.js";
 import { collectNames } from "./names.js";
+import { resource } from "./test-support.js";
 
-const resource = (address: string, values: Record<string, unknown>, mode: "managed" | "data" = "managed"): StateResource => {
-  const parts = address.split(".");
-  return { address, mode, type: parts.at(-2)!, name: parts.at(-1)!, values };
-};
 
 describe("collectNames", () => {
   it("names environments by id and by address, from the prior state, a module and the planned values", () => {

@@ -4,14 +4,8 @@ import type { PlanJson, ResourceChange } from "../terraform/plan-json.js";
 import { summarizePlan } from "./build.js";
 import { renderPlanMarkdown } from "./markdown.js";
 import type { LiveTeam } from "./roles.js";
+import { change } from "./test-support.js";
 
-const change = (address: string, actions: ResourceChange["change"]["actions"], before: unknown, after: unknown): ResourceChange => ({
-  address,
-  mode: "managed",
-  type: address.split(".")[0]!,
-  name: address.split(".")[1]!,
-  change: { actions, before, after },
-});
 const summarize = (changes: ResourceChange[], live?: LiveTeam) => summarizePlan({ format_version: "1.2", resource_changes: changes } satisfies PlanJson, { live });
 const people = (changes: ResourceChange[], live?: LiveTeam) => {
   const { roles, invitations } = summarize(changes, live);

@@ -3,14 +3,11 @@ import { describe, expect, it } from "vitest";
 import type { PlanJson, ResourceChange } from "../terraform/plan-json.js";
 import { summarizePlan } from "./build.js";
 import { renderPlanMarkdown } from "./markdown.js";
+import { change as plannedChange } from "./test-support.js";
 
-const change = (address: string, actions: ResourceChange["change"]["actions"], before: unknown, after: unknown, extra: Partial<ResourceChange["change"]> = {}): ResourceChange => ({
-  address,
-  mode: "managed",
-  type: address.split(".")[0]!,
-  name: address.split(".")[1]!,
-  change: { actions, before, after, after_unknown: {}, before_sensitive: {}, after_sensitive: {}, ...extra },
-});
+/** A change as `terraform show -json` writes it, with its empty unknown and sensitive maps. */
+const change = (address: string, actions: ResourceChange["change"]["actions"], before: unknown, after: unknown, extra: Partial<ResourceChange["change"]> = {}): ResourceChange =>
+  plannedChange(address, actions, before, after, { after_unknown: {}, before_sensitive: {}, after_sensitive: {}, ...extra });
 
 const plan = (changes: ResourceChange[], extra: Partial<PlanJson> = {}): PlanJson => ({ format_version: "1.2", resource_changes: changes, ...extra });
 const md = (p: PlanJson) => renderPlanMarkdown(summarizePlan(p));
