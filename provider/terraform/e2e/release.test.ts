@@ -23,8 +23,9 @@ const version = packageVersion();
 const prefix = releasePrefix(version);
 const ADDRESS_DIR = join("registry.terraform.io", "callplane", "callplane");
 const expectedFormat: Record<string, RegExp> = {
-  linux_amd64: /ELF 64-bit LSB .*x86-64/,
-  linux_arm64: /ELF 64-bit LSB .*ARM aarch64/,
+  // Stripped: Terraform hashes every byte of the package before each command (scripts/elf-strip.ts).
+  linux_amd64: /ELF 64-bit LSB .*x86-64.*, stripped/,
+  linux_arm64: /ELF 64-bit LSB .*ARM aarch64.*, stripped/,
   darwin_amd64: /Mach-O 64-bit x86_64 executable/,
   windows_amd64: /PE32\+ executable \(console\) x86-64/,
 };

@@ -35,6 +35,7 @@ export async function cachedExecutable(): Promise<string> {
       .update(readFileSync(bundle))
       .update(JSON.stringify(platform))
       .update(readFileSync(join(packageDir, "scripts", "single-executable.ts")))
+      .update(readFileSync(join(packageDir, "scripts", "elf-strip.ts")))
       .digest("hex")
       .slice(0, 16);
   } finally {

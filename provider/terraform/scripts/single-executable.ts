@@ -10,12 +10,13 @@
  * snapshot or code cache only loads on the platform that made it, so they start from source.
  */
 import { spawn, type SpawnOptions } from "node:child_process";
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { bundleProvider, packageDir, packageVersion } from "./bundle.js";
+import { stripElf } from "./elf-strip.js";
 import { blobMakerRuntime, platformName, TARGET_PLATFORMS, targetPlatform, targetRuntime, type TargetPlatform } from "./node-runtimes.js";
 
 /** Node's documented fuse: the runtime looks for the blob only when this string is flipped. */
@@ -56,7 +57,9 @@ export async function buildExecutable(platform: TargetPlatform, outDir: string, 
     mkdirSync(outDir, { recursive: true });
     const executable = join(outDir, executableName(platform));
     rmSync(executable, { force: true });
-    copyFileSync(targetRuntime(platform), executable);
+    // Linux runtimes lose their symbol tables (~18 MB): Terraform hashes every byte before each command.
+    if (platform.os === "linux") writeFileSync(executable, stripElf(readFileSync(targetRuntime(platform))));
+    else copyFileSync(targetRuntime(platform), executable);
     chmodSync(executable, 0o755);
     const injected = await run(process.execPath, [
       postjectCli, executable, "NODE_SEA_BLOB", blob, "--sentinel-fuse", SEA_FUSE,
