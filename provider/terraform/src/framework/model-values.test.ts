@@ -8,6 +8,13 @@ import { refuseNullsInside, withPlainNumbers } from "./model-values.js";
 describe("withPlainNumbers", () => {
   it("turns bigints into numbers at any depth", () => {
     expect(withPlainNumbers({ a: [2n ** 60n, { b: 3n }], c: "x" })).toEqual({ a: [2 ** 60, { b: 3 }], c: "x" });
+    expect(withPlainNumbers({ a: ["x", { b: [1, 2, 3n] }] })).toEqual({ a: ["x", { b: [1, 2, 3] }] });
+    expect(withPlainNumbers({ m: { k: 2n ** 70n } })).toEqual({ m: { k: 2 ** 70 } });
+  });
+
+  it("gives a value without bigints back as it is, without copying it", () => {
+    const value = { a: [1, { b: "x", c: null, d: UNKNOWN }], e: true };
+    expect(withPlainNumbers(value)).toBe(value);
   });
 
   it("gives objects a resource may change, and keeps a key named __proto__ as data", () => {

@@ -10,6 +10,7 @@ export {
   typeToJsonString,
   typeFromJson,
   attributeNames,
+  setOwn,
   type Type,
   type TypeJson,
   type PrimitiveType,

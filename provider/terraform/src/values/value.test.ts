@@ -66,6 +66,7 @@ describe("values", () => {
         "isUnknown",
         "isValueObject",
         "parseApiPath",
+        "setOwn",
         "t",
         "typeEquals",
         "typeFromJson",
