@@ -206,13 +206,12 @@ function serveUnary(stream: ServerStream, method: UnaryMethod, maxMessageBytes: 
       .then(
         (response) => {
           if (stream.isClosed) return;
-          const header = Buffer.allocUnsafe(5);
-          header[0] = 0;
-          header.writeUInt32BE(response.length, 1);
-          stream.respond(responseHeaders);
-          stream.write(header);
-          stream.write(response);
-          stream.end(okTrailers);
+          // The message with its 5-byte gRPC prefix, answered in one write with headers and trailers.
+          const framed = Buffer.allocUnsafe(5 + response.length);
+          framed[0] = 0;
+          framed.writeUInt32BE(response.length, 1);
+          framed.set(response, 5);
+          stream.respondWhole(responseHeaders, framed, okTrailers);
         },
         (error: unknown) => {
           const code = error instanceof GrpcError ? error.code : grpcStatus.unknown;

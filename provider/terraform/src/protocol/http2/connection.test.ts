@@ -18,6 +18,10 @@ const connections = new Set<ServerConnection>();
 const closedStreams: number[] = [];
 /** Octets the server has read from all clients. */
 let receivedBytes = 0;
+/** Calls of `write` on the server's sockets, all connections together. */
+let socketWrites = 0;
+/** For each `/whole` answer, how many socket writes it took. */
+const writesPerWholeAnswer: number[] = [];
 
 /**
  * A test application: `/echo` answers the request body; `/headers` answers the request headers
@@ -32,6 +36,12 @@ function application(stream: ServerStream): void {
   if (path === "/hang") return;
   stream.onEnd = () => {
     const body = Buffer.concat(chunks);
+    if (path.startsWith("/whole?")) {
+      const before = socketWrites;
+      stream.respondWhole([[":status", "200"], ["content-type", "application/octet-stream"]], Buffer.alloc(Number(path.slice(7)), 9), [["x-done", "yes"]]);
+      writesPerWholeAnswer.push(socketWrites - before);
+      return;
+    }
     stream.respond([[":status", "200"], ["content-type", "application/octet-stream"]]);
     if (path === "/echo") stream.write(body);
     if (path === "/headers") stream.write(Buffer.from(JSON.stringify(Object.fromEntries(stream.headers))));
@@ -44,6 +54,11 @@ function application(stream: ServerStream): void {
 beforeAll(async () => {
   server = createServer((socket) => {
     socket.on("data", (chunk: Buffer) => (receivedBytes += chunk.length));
+    const write = socket.write.bind(socket) as (...args: unknown[]) => boolean;
+    socket.write = ((...args: unknown[]) => {
+      socketWrites++;
+      return write(...args);
+    }) as typeof socket.write;
     const connection = new ServerConnection(socket, { maxHeaderListBytes: 64 * 1024, onStream: application, onClose: () => connections.delete(connection) });
     connections.add(connection);
   });
@@ -91,6 +106,26 @@ describe("our HTTP/2 server with Node's client", () => {
     const answer = await request(session, "/echo", "hello");
     expect(answer).toMatchObject({ status: 200, trailers: { "x-done": "yes" } });
     expect(answer.body.toString()).toBe("hello");
+    await closeSession(session);
+  });
+
+  it("sends a whole answer (headers, data, trailers) in one socket write", async () => {
+    const session = client();
+    writesPerWholeAnswer.length = 0;
+    const answer = await request(session, "/whole?1000");
+    expect(answer).toMatchObject({ status: 200, trailers: { "x-done": "yes" } });
+    expect(answer.body.equals(Buffer.alloc(1000, 9))).toBe(true);
+    expect(writesPerWholeAnswer).toEqual([1]);
+    await closeSession(session);
+  });
+
+  it("sends a whole answer the client's window cannot hold piece by piece, as the window opens", async () => {
+    const session = client({ initialWindowSize: 100 });
+    writesPerWholeAnswer.length = 0;
+    const answer = await request(session, "/whole?1000");
+    expect(answer).toMatchObject({ status: 200, trailers: { "x-done": "yes" } });
+    expect(answer.body.equals(Buffer.alloc(1000, 9))).toBe(true);
+    expect(writesPerWholeAnswer[0]).toBeGreaterThan(1);
     await closeSession(session);
   });
 
