@@ -21,6 +21,7 @@ import {
   settingsFrame,
   windowUpdateFrame,
   withoutPadding,
+  writeFrameHeader,
 } from "./frames.js";
 import { encodeHeaders, HpackDecoder, HpackError, type HeaderField } from "./hpack.js";
 
@@ -391,14 +392,14 @@ export class ServerConnection {
   sendWhole(stream: ServerStream, fields: readonly HeaderField[], data: Buffer, trailers: readonly HeaderField[]): boolean {
     if (this.closed || stream.outbox.length > 0 || this.sending.has(stream)) return false;
     if (data.length > this.sendWindow || data.length > stream.sendWindow || data.length > this.peerMaxFrame) return false;
-    const head = encodeHeaders(fields);
-    const tail = encodeHeaders(trailers);
+    const head = encodedHeaders(fields);
+    const tail = encodedHeaders(trailers);
     if (head.length > this.peerMaxFrame || tail.length > this.peerMaxFrame) return false;
     const out = Buffer.allocUnsafe(3 * frameHeaderBytes + head.length + data.length + tail.length);
     let at = 0;
     const put = (type: number, flags: number, payload: Buffer) => {
-      frameHeader(type, flags, stream.id, payload.length).copy(out, at);
-      payload.copy(out, at + frameHeaderBytes);
+      writeFrameHeader(out, at, type, flags, stream.id, payload.length);
+      out.set(payload, at + frameHeaderBytes);
       at += frameHeaderBytes + payload.length;
     };
     put(FrameType.headers, Flags.endHeaders, head);
@@ -474,6 +475,17 @@ export class ServerConnection {
     for (const stream of [...this.streams.values()]) this.closeStream(stream);
     this.options.onClose?.();
   }
+}
+
+/**
+ * Header blocks of field lists used again and again (a gRPC server's response headers and OK
+ * trailers), encoded once: the encoder keeps no table, so a list always encodes the same.
+ */
+const encodedBlocks = new WeakMap<readonly HeaderField[], Buffer>();
+function encodedHeaders(fields: readonly HeaderField[]): Buffer {
+  let block = encodedBlocks.get(fields);
+  if (!block) encodedBlocks.set(fields, (block = encodeHeaders(fields)));
+  return block;
 }
 
 /**
