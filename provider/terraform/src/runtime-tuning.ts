@@ -5,7 +5,9 @@
  *  - no TurboFan and no Maglev (Node 22+'s mid-tier compiler; off by default in Node 20): a
  *    plugin process rarely runs long enough to profit from them, and their compiler memory shows
  *    up in the peak RSS (Maglev alone: the single executable's 88-91 → 73 MB on a 200-resource plan);
- *  - a young generation that keeps its initial size, and V8's size-over-speed heuristics.
+ *  - a young generation that keeps its initial size.
+ * Not `--optimize-for-size` any more: on Node 24 it cost the plan's third process ~20 ms of CPU
+ * (189 → 167 ms without it) for under a megabyte of memory (bench/README.md, session 6).
  * The single executable starts from a snapshot taken at build time, where these calls ran in
  * the building process: its entry calls `applyRuntimeTuning` again when the snapshot is restored.
  */
@@ -15,7 +17,6 @@ export function applyRuntimeTuning(): void {
   setFlagsFromString("--no-opt");
   setFlagsFromString("--no-maglev");
   setFlagsFromString("--semi-space-growth-factor=1");
-  setFlagsFromString("--optimize-for-size");
 }
 
 applyRuntimeTuning();
