@@ -6,7 +6,9 @@
  *    with NODE_EXTRA_CA_CERTS set to a CA bundle, as corporate CI often does;
  *  - `terraform plan` wall time with N callplane_environment resources in state, with the
  *    executable and with the launcher, against the same plan shape with N built-in
- *    terraform_data resources, median of 5; and, where hashicorp/aws is in a filesystem mirror
+ *    terraform_data resources, median of 5; the floor under it, the executable answering every
+ *    call from a recording of the same plan (bench/recorded-answers.ts: Terraform, the launches
+ *    and the transport, none of the provider's code); and, where hashicorp/aws is in a filesystem mirror
  *    on this machine (AWS_PROVIDER_MIRROR, default /opt/tf-plugins), N aws_iam_group resources
  *    from a hand-written state with -refresh=false, as the peer;
  *  - peak RSS of the executable's (and the launcher's) plugin processes during such a plan, the
@@ -27,7 +29,9 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { installExecutableMirror, installPackedExecutableMirror } from "../scripts/executable-mirror.js";
+import { canBuildExecutables, installExecutableMirror, installPackedExecutableMirror } from "../scripts/executable-mirror.js";
+import { targetPlatform } from "../scripts/node-runtimes.js";
+import { buildExecutable } from "../scripts/single-executable.js";
 import { installMirror } from "../scripts/install-mirror.js";
 import { createSelfSignedCertificate } from "../src/protocol/certificate.js";
 import { callUnary, connect, parseHandshake, terraformEnvironment } from "../src/protocol/testing/plugin-harness.js";
@@ -152,12 +156,18 @@ const builtinDir = await workspace("builtin", `resource "terraform_data" "thing"
 
 const awsDir = existsSync(join(AWS_MIRROR, "registry.terraform.io/hashicorp/aws")) ? await awsWorkspace() : undefined;
 
+// The floor: the single executable built from bench/floor-main.ts records one plan's calls, then
+// answers the same calls of later plans from that recording.
+const floor = canBuildExecutables() ? await floorWorkspace() : undefined;
+
 const callplanePlans: number[] = [];
 const launcherPlans: number[] = [];
 const builtinPlans: number[] = [];
 const awsPlans: number[] = [];
+const floorPlans: number[] = [];
 for (let i = 0; i < PLANS; i++) {
   callplanePlans.push(await terraform(callplaneDir, ["plan"]));
+  if (floor) floorPlans.push(await terraform(floor.dir, ["plan"], floor.replaying));
   launcherPlans.push(await terraform(launcherDir, ["plan"], viaLauncher));
   builtinPlans.push(await terraform(builtinDir, ["plan"]));
   if (awsDir) awsPlans.push(await terraform(awsDir, ["plan", "-refresh=false"], { TF_CLI_CONFIG_FILE: join(awsDir, "terraformrc") }));
@@ -196,6 +206,7 @@ const userRefreshRequests = requests.count;
 await terraform(usersDir, ["destroy", "-auto-approve", "-parallelism=20"]);
 await terraform(callplaneDir, ["destroy", "-auto-approve", "-parallelism=20"]);
 await terraform(launcherDir, ["destroy", "-auto-approve", "-parallelism=20"], viaLauncher);
+if (floor) await terraform(floor.dir, ["destroy", "-auto-approve", "-parallelism=20"], floor.recording);
 await server.close();
 rmSync(root, { recursive: true, force: true });
 
@@ -209,12 +220,24 @@ console.log(`Callplane provider benchmark (system Node ${nodeVersion}, ${spawnSy
 console.log(`launch to handshake (median of ${LAUNCHES}, interleaved): executable ${handshake.executable.toFixed(0)} ms, node launcher ${handshake.launcher.toFixed(0)} ms; bare \`node -e 0\` ${handshake.node.toFixed(0)} ms; executable ${(handshake.executable / handshake.node).toFixed(2)}× bare node   target ≤ 1.5×: ${verdict(handshake.executable <= 1.5 * handshake.node)}`);
 if (handshakeWithCa) console.log(`  with NODE_EXTRA_CA_CERTS=${caBundle} (median of 10): executable ${handshakeWithCa.executable.toFixed(0)} ms, node launcher ${handshakeWithCa.launcher.toFixed(0)} ms, bare \`node -e 0\` ${handshakeWithCa.node.toFixed(0)} ms`);
 console.log(`terraform plan, ${N} resources in state (median of ${PLANS}, interleaved): executable ${seconds(median(callplanePlans))}, node launcher ${seconds(median(launcherPlans))}, terraform_data ${seconds(median(builtinPlans))}; executable ${ratio.toFixed(2)}×, launcher ${(median(launcherPlans) / median(builtinPlans)).toFixed(2)}× terraform_data   target ≤ 3.5×: ${verdict(ratio <= 3.5)}`);
+if (floor) console.log(`  floor: the executable answering every call from a recording of the same plan (no decoding, resource code or API call; Terraform, the launches and the transport remain): ${seconds(median(floorPlans))}, ${(median(floorPlans) / median(builtinPlans)).toFixed(2)}× terraform_data`);
 if (awsDir) console.log(`  peer: hashicorp/aws with ${N} aws_iam_group (hand-written state, -refresh=false): ${seconds(median(awsPlans))}, ${(median(awsPlans) / median(builtinPlans)).toFixed(2)}× terraform_data`);
 else console.log(`  peer: hashicorp/aws not found in ${AWS_MIRROR} (set AWS_PROVIDER_MIRROR to a filesystem mirror holding it)`);
 console.log(`  ${launchesPerPlan} plugin launches per plan; the launches alone at bare node's pace: ${seconds(launchesPerPlan * handshake.node)}`);
 console.log(`plugin peak RSS (VmHWM) over ${rssKb.length} plugin processes: executable ${peakMb.toFixed(1)} MB, of which its own (anonymous) memory at exit at most ${(Math.max(...rss.anonAtExit) / 1024).toFixed(1)} MB, the rest mapped pages of its file (node launcher ${(Math.max(...launcherRssKb) / 1024).toFixed(1)} MB)   target ≤ 75 MB: ${verdict(peakMb <= 75)}`);
 console.log(`API requests for one refresh of ${N} environments: ${refreshRequests}   target ≤ ${Math.floor(N / 100) + 5}: ${verdict(refreshRequests <= N / 100 + 5)}`);
 console.log(`API requests for one refresh of ${USERS} users: ${userRefreshRequests}   target ≤ ${Math.floor(USERS / 100) + 5}: ${verdict(userRefreshRequests <= USERS / 100 + 5)}`);
+
+/** N environments planned by the floor executable; `replaying` plans answer from `recording`'s calls. */
+async function floorWorkspace() {
+  const executable = await buildExecutable(targetPlatform("linux_amd64"), join(root, "floor-build"), { entry: "../bench/floor-main.ts" });
+  const installed = await installPackedExecutableMirror(join(root, "floor"), executable);
+  const calls = join(root, "floor-calls.txt");
+  const recording = { TF_CLI_CONFIG_FILE: installed.cliConfigFile };
+  const dir = await workspace("floor", environments("bench-floor"), recording);
+  await terraform(dir, ["plan"], { ...recording, CALLPLANE_BENCH_RECORD: calls });
+  return { dir, recording, replaying: { ...recording, CALLPLANE_BENCH_REPLAY: calls } };
+}
 
 /** N aws_iam_group in a hand-written state: with -refresh=false the plan makes no AWS call. */
 async function awsWorkspace(): Promise<string> {

@@ -19,7 +19,8 @@ export function packageVersion(): string {
 }
 
 export interface BundleOptions {
-  entry: "main.ts" | "single-executable-main.ts";
+  /** Relative to src/: main.ts, single-executable-main.ts, or the benchmark's ../bench/floor-main.ts. */
+  entry: "main.ts" | "single-executable-main.ts" | "../bench/floor-main.ts";
   outfile: string;
   format: "esm" | "cjs";
   /** esbuild's target, e.g. node20 for the system Node, node24 for the executables. */

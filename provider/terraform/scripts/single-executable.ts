@@ -15,7 +15,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bundleProvider, packageDir, packageVersion } from "./bundle.js";
+import { bundleProvider, packageDir, packageVersion, type BundleOptions } from "./bundle.js";
 import { stripElf } from "./elf-strip.js";
 import { blobMakerRuntime, platformName, TARGET_PLATFORMS, targetPlatform, targetRuntime, type TargetPlatform } from "./node-runtimes.js";
 
@@ -30,6 +30,8 @@ export const executableName = (platform: Pick<TargetPlatform, "os">, version = p
   `terraform-provider-callplane_v${version}${platform.os === "windows" ? ".exe" : ""}`;
 
 export interface SeaOptions {
+  /** The entry module (the benchmark builds its floor executable from its own). */
+  entry?: BundleOptions["entry"];
   /** Overrides the platform's default (for the benchmark's comparisons). */
   useSnapshot?: boolean;
   useCodeCache?: boolean;
@@ -40,7 +42,7 @@ export async function buildExecutable(platform: TargetPlatform, outDir: string, 
   const work = mkdtempSync(join(tmpdir(), `callplane-sea-${platformName(platform)}-`));
   try {
     const bundle = join(work, "provider.cjs");
-    await bundleProvider({ entry: "single-executable-main.ts", outfile: bundle, format: "cjs", target: "node24" });
+    await bundleProvider({ entry: options.entry ?? "single-executable-main.ts", outfile: bundle, format: "cjs", target: "node24" });
     const blob = join(work, "provider.blob");
     const useSnapshot = options.useSnapshot ?? platform.startupSnapshot;
     writeFileSync(join(work, "sea-config.json"), JSON.stringify({

@@ -1,34 +1,5 @@
-/**
- * The entry point of the single executable (a Node single executable application, see
- * scripts/single-executable.ts). Where the executable carries a startup snapshot, this file runs
- * once at build time: every module is loaded and evaluated then, and each launch starts from the
- * restored heap and only calls `serve`. Without a snapshot it runs like main.ts.
- */
+/** The entry point of the single executable (see single-executable-start.ts and scripts/single-executable.ts). */
 import "./runtime-tuning.js";
-import { startupSnapshot } from "node:v8";
-import { createProviderHandlers } from "./framework/provider-server.js";
-import { servePlugin } from "./protocol/index.js";
-import { callplaneProvider } from "./provider.js";
-import { applyRuntimeTuning } from "./runtime-tuning.js";
+import { startSingleExecutable } from "./single-executable-start.js";
 
-/** Made once here (it reads no environment), so the snapshot holds the provider's handlers too. */
-const handlers = createProviderHandlers(callplaneProvider);
-
-function serve(): void {
-  servePlugin(handlers).catch((error: unknown) => {
-    process.stderr.write(`[callplane-provider] ${error instanceof Error ? error.stack : String(error)}\n`);
-    process.exit(1);
-  });
-}
-
-if (startupSnapshot.isBuildingSnapshot()) {
-  // Listening on a socket loads node:cluster (and with it node:child_process), ~2 ms of each
-  // launch; loaded now, the snapshot holds them.
-  process.getBuiltinModule("node:cluster");
-  startupSnapshot.setDeserializeMainFunction(() => {
-    applyRuntimeTuning(); // V8 flags do not survive the snapshot
-    serve();
-  });
-} else {
-  serve();
-}
+startSingleExecutable();

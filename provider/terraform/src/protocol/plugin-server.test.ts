@@ -1,8 +1,9 @@
 // Talks to the fake provider over the real transport, as Terraform would.
 import { spawn } from "node:child_process";
 import { X509Certificate } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync, mkdtempSync, readFileSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { decode, encode, ExtData } from "@msgpack/msgpack";
 import type * as grpc from "@grpc/grpc-js";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -124,6 +125,35 @@ describe("plugin server", () => {
       const other = connect(plugin.handshake, credentials);
       await expect(callProvider(other, "GetProviderSchema")).rejects.toMatchObject({ code: grpcStatus.unavailable });
       other.close();
+    }
+  });
+});
+
+describe("plugin with a method wrapper (servePlugin's wrapMethod)", () => {
+  it("sees the path of every provider call and may answer in the method's place", async () => {
+    const terraformSide = await createSelfSignedCertificate();
+    const callLog = join(mkdtempSync(join(tmpdir(), "callplane-wrap-")), "calls.txt");
+    const plugin = await launchFakeProvider({ ...terraformEnvironment(terraformSide.certificatePem), FAKE_PROVIDER_CALL_LOG: callLog });
+    const client = connect(plugin.handshake, terraformSide);
+    try {
+      // The wrapper answers GetProviderSchema with an empty message: no schemas at all.
+      const schema = await callProvider(client, "GetProviderSchema");
+      expect(schema.resource_schemas ?? {}).toEqual({});
+      // Other calls go through to the provider's own method.
+      const planned = await callProvider(client, "PlanResourceChange", {
+        type_name: "callplane_smoke",
+        prior_state: msgpackOf({ id: "smoke-a", name: "a" }),
+        proposed_new_state: msgpackOf({ id: "smoke-a", name: "a" }),
+        config: msgpackOf({ id: null, name: "a" }),
+      });
+      expect(decodeMsgpack(planned.planned_state)).toEqual({ id: "smoke-a", name: "a" });
+      expect(readFileSync(callLog, "utf8").trim().split("\n")).toEqual([
+        "/tfplugin6.Provider/GetProviderSchema",
+        "/tfplugin6.Provider/PlanResourceChange",
+      ]);
+    } finally {
+      client.close();
+      plugin.child.kill("SIGKILL");
     }
   });
 });

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { createSelfSignedCertificate } from "./certificate.js";
 import { goPluginMethods } from "./go-plugin-services.js";
 import { providerMethods, type LogFunction } from "./grpc-services.js";
-import { createGrpcServer, type GrpcServerOptions } from "./grpc-server.js";
+import { createGrpcServer, type GrpcServerOptions, type UnaryMethod } from "./grpc-server.js";
 import { handshakeLine, launchProblem } from "./handshake.js";
 import { watchParent } from "./parent-watch.js";
 import type { ProviderHandlers } from "./types.js";
@@ -14,6 +14,11 @@ import type { ProviderHandlers } from "./types.js";
 export interface ServePluginOptions {
   /** Where log lines go; stdout is reserved for the handshake, so the default is stderr. */
   log?: LogFunction;
+  /**
+   * Wraps each provider method (request bytes in, response bytes out), as a gRPC interceptor
+   * would: the benchmark answers from recorded calls with it to measure the transport alone.
+   */
+  wrapMethod?: (path: string, method: UnaryMethod) => UnaryMethod;
 }
 
 /** Terraform may send large states and configs; Go providers accept up to 256 MiB too. */
@@ -52,7 +57,7 @@ export async function servePlugin(handlers: ProviderHandlers, options: ServePlug
 
   const housekeeping = goPluginMethods(shutDown);
   const server = createGrpcServer(
-    { unary: new Map([...providerMethods(handlers, log), ...housekeeping.unary]), streams: housekeeping.streams },
+    { unary: new Map([...wrapped(providerMethods(handlers, log), options.wrapMethod), ...housekeeping.unary]), streams: housekeeping.streams },
     { ...(tls ? { tls } : {}), maxMessageBytes },
   );
 
@@ -76,6 +81,10 @@ export async function servePlugin(handlers: ProviderHandlers, options: ServePlug
     log("the Terraform process that started this plugin is gone; exiting");
     process.exit(1);
   });
+}
+
+function wrapped(methods: Map<string, UnaryMethod>, wrap: ServePluginOptions["wrapMethod"]): Map<string, UnaryMethod> {
+  return wrap ? new Map([...methods].map(([path, method]) => [path, wrap(path, method)])) : methods;
 }
 
 async function serverTls(

@@ -2,6 +2,7 @@
 // and gets an id on create. Run by the tests with `node --import tsx`.
 // Values are encoded with @msgpack/msgpack directly; real value handling
 // belongs to another layer.
+import { appendFileSync } from "node:fs";
 import { decode, encode, ExtData } from "@msgpack/msgpack";
 import { servePlugin } from "../plugin-server.js";
 import type { DynamicValue, ProviderHandlers, Schema } from "../types.js";
@@ -80,4 +81,14 @@ const fakeHandlers: ProviderHandlers = {
   },
 };
 
-await servePlugin(fakeHandlers);
+// FAKE_PROVIDER_CALL_LOG: a method wrapper writes the path of each provider call there, and
+// answers GetProviderSchema itself with an empty response (the tests of `wrapMethod`).
+const callLog = process.env.FAKE_PROVIDER_CALL_LOG;
+await servePlugin(fakeHandlers, {
+  ...(callLog && {
+    wrapMethod: (path, method) => async (request) => {
+      appendFileSync(callLog, `${path}\n`);
+      return path.endsWith("/GetProviderSchema") ? new Uint8Array(0) : method(request);
+    },
+  }),
+});
