@@ -206,12 +206,11 @@ function serveUnary(stream: ServerStream, method: UnaryMethod, maxMessageBytes: 
       .then(
         (response) => {
           if (stream.isClosed) return;
-          // The message with its 5-byte gRPC prefix, answered in one write with headers and trailers.
-          const framed = Buffer.allocUnsafe(5 + response.length);
-          framed[0] = 0;
-          framed.writeUInt32BE(response.length, 1);
-          framed.set(response, 5);
-          stream.respondWhole(responseHeaders, framed, okTrailers);
+          // The message after its 5-byte gRPC prefix, answered in one write with headers and trailers.
+          const prefix = Buffer.allocUnsafe(5);
+          prefix[0] = 0;
+          prefix.writeUInt32BE(response.length, 1);
+          stream.respondWhole(responseHeaders, [prefix, response], okTrailers);
         },
         (error: unknown) => {
           const code = error instanceof GrpcError ? error.code : grpcStatus.unknown;

@@ -38,7 +38,9 @@ function application(stream: ServerStream): void {
     const body = Buffer.concat(chunks);
     if (path.startsWith("/whole?")) {
       const before = socketWrites;
-      stream.respondWhole([[":status", "200"], ["content-type", "application/octet-stream"]], Buffer.alloc(Number(path.slice(7)), 9), [["x-done", "yes"]]);
+      // In two chunks, as a gRPC answer comes (its prefix, then the message).
+      const length = Number(path.slice(7));
+      stream.respondWhole([[":status", "200"], ["content-type", "application/octet-stream"]], [Buffer.alloc(5, 9), Buffer.alloc(length - 5, 9)], [["x-done", "yes"]]);
       writesPerWholeAnswer.push(socketWrites - before);
       return;
     }

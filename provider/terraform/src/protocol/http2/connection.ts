@@ -344,7 +344,7 @@ export class ServerConnection {
 
   /** @internal */
   sendHeaders(stream: ServerStream, fields: readonly HeaderField[], endStream: boolean): void {
-    const block = encodeHeaders(fields);
+    const block = encodedHeaders(fields);
     const frames: Buffer[] = [];
     for (let offset = 0; offset < block.length || offset === 0; offset += this.peerMaxFrame) {
       const last = offset + this.peerMaxFrame >= block.length;
@@ -389,24 +389,28 @@ export class ServerConnection {
    * at once (data already waiting, windows or frame size too small); the caller then sends it
    * piece by piece.
    */
-  sendWhole(stream: ServerStream, fields: readonly HeaderField[], data: Buffer, trailers: readonly HeaderField[]): boolean {
+  sendWhole(stream: ServerStream, fields: readonly HeaderField[], data: readonly Uint8Array[], trailers: readonly HeaderField[]): boolean {
     if (this.closed || stream.outbox.length > 0 || this.sending.has(stream)) return false;
-    if (data.length > this.sendWindow || data.length > stream.sendWindow || data.length > this.peerMaxFrame) return false;
+    const length = data.reduce((sum, chunk) => sum + chunk.length, 0);
+    if (length > this.sendWindow || length > stream.sendWindow || length > this.peerMaxFrame) return false;
     const head = encodedHeaders(fields);
     const tail = encodedHeaders(trailers);
     if (head.length > this.peerMaxFrame || tail.length > this.peerMaxFrame) return false;
-    const out = Buffer.allocUnsafe(3 * frameHeaderBytes + head.length + data.length + tail.length);
+    const out = Buffer.allocUnsafe(3 * frameHeaderBytes + head.length + length + tail.length);
     let at = 0;
-    const put = (type: number, flags: number, payload: Buffer) => {
-      writeFrameHeader(out, at, type, flags, stream.id, payload.length);
-      out.set(payload, at + frameHeaderBytes);
-      at += frameHeaderBytes + payload.length;
+    const put = (type: number, flags: number, payloadLength: number, payload: readonly Uint8Array[]) => {
+      writeFrameHeader(out, at, type, flags, stream.id, payloadLength);
+      at += frameHeaderBytes;
+      for (const chunk of payload) {
+        out.set(chunk, at);
+        at += chunk.length;
+      }
     };
-    put(FrameType.headers, Flags.endHeaders, head);
-    put(FrameType.data, 0, data);
-    put(FrameType.headers, Flags.endHeaders | Flags.endStream, tail);
-    this.sendWindow -= data.length;
-    stream.sendWindow -= data.length;
+    put(FrameType.headers, Flags.endHeaders, head.length, [head]);
+    put(FrameType.data, 0, length, data);
+    put(FrameType.headers, Flags.endHeaders | Flags.endStream, tail.length, [tail]);
+    this.sendWindow -= length;
+    stream.sendWindow -= length;
     this.write(out);
     this.localEnd(stream);
     return true;
@@ -528,16 +532,16 @@ export class ServerStream {
   }
 
   /**
-   * A whole answer: headers, data and trailers, in one write when the client's windows allow it,
-   * else as `respond`, `write` and `end` would send them.
+   * A whole answer: headers, data (its chunks in order, copied once into the frame) and trailers,
+   * in one write when the client's windows allow it, else as `respond`, `write` and `end` would
+   * send them.
    */
-  respondWhole(fields: readonly HeaderField[], data: Uint8Array, trailers: readonly HeaderField[]): void {
+  respondWhole(fields: readonly HeaderField[], data: readonly Uint8Array[], trailers: readonly HeaderField[]): void {
     if (this.closed || this.headersSent || this.pendingEnd || this.localEnded) return;
-    const bytes = Buffer.from(data.buffer, data.byteOffset, data.length);
     this.headersSent = true;
-    if (this.connection.sendWhole(this, fields, bytes, trailers)) return;
+    if (this.connection.sendWhole(this, fields, data, trailers)) return;
     this.connection.sendHeaders(this, fields, false);
-    this.write(bytes);
+    for (const chunk of data) this.write(chunk);
     this.end(trailers);
   }
 

@@ -96,7 +96,7 @@ export function writeFrameHeader(out: Uint8Array, at: number, type: number, flag
 /** A whole frame in one buffer. */
 export function frame(type: number, flags: number, streamId: number, payload: Uint8Array = Buffer.alloc(0)): Buffer {
   const out = Buffer.allocUnsafe(frameHeaderBytes + payload.length);
-  frameHeader(type, flags, streamId, payload.length).copy(out, 0);
+  writeFrameHeader(out, 0, type, flags, streamId, payload.length);
   out.set(payload, frameHeaderBytes);
   return out;
 }
