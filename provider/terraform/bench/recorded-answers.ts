@@ -4,6 +4,9 @@
  * recorded there is answered from the file (no decoding, no resource code, no API call), and any
  * other goes to the provider. A plan answered this way costs what Terraform, the launches and the
  * transport cost, whatever the provider's code does.
+ * A recording holds what the calls carry, secrets included (the token in ConfigureProvider, API
+ * keys in state): only the benchmark's floor executable has this wrapper, never a release, and the
+ * benchmark writes the file into its own temporary directory (mode 0700) and removes it.
  */
 import { appendFileSync, readFileSync } from "node:fs";
 import type { ServePluginOptions, UnaryMethod } from "../src/protocol/index.js";
